@@ -1,0 +1,96 @@
+"""The trigger lexicon (``lang/<code>/triggers.yaml``): loaded, validated and indexed once."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from chronique.lang import LanguageDataError, load_yaml
+from chronique.model import EVENT_TYPES
+from chronique.events.plover import MODES
+
+SLOT = re.compile(r"^(subj|obj|iobj|adj|(obl|nmod|gov):[\wàâçéèêëîïôûùüÿ'-]+)$")
+
+
+class Trigger(BaseModel):
+    """One lexicon entry: lemmas of one part of speech and the frame of the event they report."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str | None = None
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    symmetric: bool = False
+    future: str | None = None
+    requires: tuple[str, ...] = ()
+    requires_dep: tuple[str, ...] = ()
+    reflexive: bool = False
+    needs: tuple[str, ...] = ()
+    confidence: float = Field(0.6, ge=0, le=1)
+
+    @field_validator("pos")
+    @classmethod
+    def _pos(cls, v: str) -> str:
+        if v not in ("VERB", "NOUN"):
+            raise ValueError("pos must be VERB or NOUN")
+        return v
+
+    @field_validator("type", "future")
+    @classmethod
+    def _type(cls, v: str | None) -> str | None:
+        if v is not None and v not in EVENT_TYPES:
+            raise ValueError(f"{v!r} is not a PLOVER event type")
+        return v
+
+    @field_validator("actor", "recipient", "place")
+    @classmethod
+    def _slots(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [s for s in v if not SLOT.match(s)]
+        if bad:
+            raise ValueError(f"unknown argument slot(s) {bad}")
+        return v
+
+    def words(self) -> dict[str, str]:
+        """First word of each lemma -> the full (possibly multi-word) lemma."""
+        return {lem.split()[0]: lem for lem in self.lemmas}
+
+
+class Lexicon:
+    """Triggers indexed by (first word of lemma, POS), in file order."""
+
+    def __init__(self, triggers: list[Trigger]):
+        self.triggers = triggers
+        self.index: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
+        for trig in triggers:
+            for first, full in trig.words().items():
+                self.index.setdefault((first, trig.pos), []).append((full, trig))
+
+    def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
+        return self.index.get((lemma, pos), [])
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str = "fr") -> Lexicon:
+    """Read and validate the trigger lexicon; errors name the file and the entry."""
+    data = load_yaml(lang, "triggers")
+    defaults = data.get("defaults") or {}
+    triggers = []
+    for i, raw in enumerate(data.get("triggers") or []):
+        where = f"lang/{lang}/triggers.yaml: trigger #{i + 1} {raw.get('lemmas') if isinstance(raw, dict) else raw!r}"
+        if not isinstance(raw, dict):
+            raise LanguageDataError(f"{where}: expected a mapping")
+        base = dict(defaults.get("verb" if raw.get("pos") == "VERB" else "noun") or {})
+        base.update(raw)
+        try:
+            trig = Trigger(**base)
+        except ValidationError as exc:
+            raise LanguageDataError(f"{where}: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})") from exc
+        if trig.mode is not None and trig.mode not in MODES.get(trig.type, ()):
+            raise LanguageDataError(f"{where}: mode {trig.mode!r} is not a PLOVER mode of {trig.type}")
+        triggers.append(trig)
+    return Lexicon(triggers)

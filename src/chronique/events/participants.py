@@ -1,0 +1,77 @@
+"""From argument tokens to coded participants, using the resolved actor mentions of the document."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from chronique.actors.resolve import Mention
+from chronique.events.frames import relative_antecedent
+from chronique.model import Actor
+
+# Types whose state participants act through their armed forces ("Israël a frappé…").
+MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+class ParticipantIndex:
+    """Token -> mention lookups for one document, plus nationality adjectives for nouns."""
+
+    def __init__(self, mentions: Sequence[Mention], adjective_country: Callable[[str], str | None]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, m)
+        self.adjective_country = adjective_country
+
+    def mention_for(self, tok: Token) -> Mention | None:
+        """The mention covering the token, else the nearest one inside its subtree."""
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        inside = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token
+                  and t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) < 12]
+        return min(inside, key=lambda m: abs(m.head - tok.i)) if inside else None
+
+    def actors_for(self, toks: Sequence[Token], trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
+        out: list[Actor] = []
+        seen = set(exclude)
+        for tok in toks:
+            actor = self._actor(tok, event_type)
+            if actor is None:
+                continue
+            key = actor.id or actor.name or actor.text
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(actor)
+        return out
+
+    def _actor(self, tok: Token, event_type: str) -> Actor | None:
+        m = self.mention_for(tok)
+        if m is not None:
+            return _with_sector(m.actor, event_type)
+        if tok.pos_ == "ADJ":
+            iso = self.adjective_country(tok.text)
+            if iso:
+                sector = "MIL" if event_type in MILITARY_TYPES else "GOV"
+                return Actor(text=tok.text, name=None, country=iso, sector=sector, type="GPE")
+        return None
+
+    def fallback_actor(self, trig: Token, exclude: set[str]) -> list[Actor]:
+        """No syntactic actor: the subject of the sentence's main verb, if it is a known actor."""
+        sent = trig.sent
+        root = sent.root
+        for tok in root.children:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i:
+                actor = self._actor(relative_antecedent(tok), "")
+                if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+                    return [actor]
+        return []
+
+
+def _with_sector(actor: Actor, event_type: str) -> Actor:
+    """A state named as the doer of an armed action acts through its military."""
+    if event_type in MILITARY_TYPES and actor.type == "GPE" and actor.sector in (None, "GOV"):
+        return Actor(text=actor.text, name=actor.name, country=actor.country, sector="MIL", id=actor.id,
+                     type=actor.type, role=actor.role)
+    return actor

@@ -1,0 +1,3 @@
+"""Sources to `Document`s: files, directories, globs, standard input; text, HTML and JSON Lines."""
+from chronique.ingest.sources import read_sources  # noqa: F401
+from chronique.ingest.meta import load_meta  # noqa: F401

@@ -1,0 +1,23 @@
+"""HTML pages to main text, title and publication date with trafilatura."""
+from __future__ import annotations
+
+import trafilatura
+
+
+def extract_html(html: str, url: str | None = None) -> dict | None:
+    """Main article text (title first, as in our .txt convention) and metadata, or None."""
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                             include_tables=False)
+    except Exception:  # trafilatura raises assorted lxml errors on broken pages  # noqa: BLE001
+        return None
+    result = result.as_dict() if hasattr(result, "as_dict") else result
+    if not result or not (result.get("text") or "").strip():
+        return None
+    title = (result.get("title") or "").strip() or None
+    body = result["text"].strip()
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    out = {"text": text, "title": title, "published": result.get("date"), "url": url or result.get("url")}
+    if result.get("sitename"):
+        out["source"] = result["sitename"]
+    return {k: v for k, v in out.items() if v}

@@ -1,0 +1,140 @@
+"""The typed records every stage exchanges (documents, actors, time expressions, places, events).
+
+Stages never pass spaCy objects across a process boundary: these records are plain
+dataclasses, JSON-friendly through ``asdict``, so the same pipeline runs in one
+process, in ``nlp.pipe`` batches or on Ray workers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+AUX_VALUES = ("none", "historical", "future", "hypothetical", "negated")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "CVL", "MED", "BUS",
+           "REL", "NGO", "IGO", "REF")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its cleaned text plus the metadata needed to anchor dates and cite it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    published_basis: str | None = None  # given|url|page|dateline|content|None
+    source: str | None = None
+    url: str | None = None
+    language: str = "fr"
+    origin: str | None = None  # file path (and line) it was read from
+
+    def to_row(self) -> dict:
+        row = asdict(self)
+        row["published"] = self.published.isoformat() if self.published else None
+        return row
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A participant as written in the text and as coded (canonical name, country, sector)."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None  # knowledge-base id (Wikidata QID when known)
+    type: str | None = None  # PER|ORG|GPE
+    role: str | None = None
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "name": self.name, "country": self.country,
+                "sector": self.sector, "id": self.id}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression with its TIMEX3 value, anchored on the publication date."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+    value: str
+    type: str = "DATE"  # DATE|TIME|DURATION|SET
+
+    def to_json(self) -> dict:
+        return {"doc": self.doc, "text": self.text, "start": self.start, "end": self.end,
+                "value": self.value, "type": self.type}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened, resolved offline to a country and coordinates."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """One event mention: PLOVER coding plus the evidence span that supports it."""
+
+    doc: str
+    event_type: str
+    evidence: str
+    start: int
+    end: int
+    mode: str | None = None
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    date: str | None = None
+    date_basis: str = "unknown"
+    location: Place | None = None
+    aux: str = "none"
+    confidence: float = 0.5
+    quad: str | None = None
+    trigger: str | None = None
+    cluster: str | None = None
+    id: str | None = None
+
+    def to_json(self) -> dict:
+        """The line format of shared/eval/FORMAT.md."""
+        return {
+            "doc": self.doc, "id": self.id, "event_type": self.event_type, "mode": self.mode,
+            "actor": [a.to_json() for a in self.actor],
+            "recipient": [a.to_json() for a in self.recipient],
+            "date": self.date, "date_basis": self.date_basis,
+            "location": self.location.to_json() if self.location else None,
+            "aux": self.aux, "quad": self.quad, "trigger": self.trigger,
+            "evidence": self.evidence, "start": self.start, "end": self.end,
+            "confidence": round(self.confidence, 3), "cluster": self.cluster,
+        }
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    actors: list[dict] = field(default_factory=list)  # actors.jsonl-shaped rows
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A rejected input: which file (and line), and why, in words a user can act on."""
+
+    origin: str
+    reason: str
+    kind: str = "input"

@@ -1,0 +1,45 @@
+"""Writers for the CLI: JSON Lines in the format of shared/eval/FORMAT.md, and terminal tables."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO
+
+
+def write_jsonl(rows: Iterable[dict], path: str | Path | None, stream: IO[str] | None = None) -> int:
+    """Write one JSON object per line to ``path`` (or ``stream``); returns the count."""
+    n = 0
+    fh = open(path, "w", encoding="utf-8") if path else stream
+    try:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    finally:
+        if path:
+            fh.close()
+    return n
+
+
+def table(rows: Sequence[Sequence], headers: Sequence[str], widths: Sequence[int]) -> str:
+    """A fixed-width text table; long cells are cut with an ellipsis."""
+    def cell(v, w):
+        s = "" if v is None else str(v).replace("\n", " ")
+        return (s if len(s) <= w else s[: w - 1] + "…").ljust(w)
+
+    lines = ["  ".join(cell(h, w) for h, w in zip(headers, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(cell(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def participants(actors) -> str:
+    return ", ".join(f"{a.name or a.text} ({a.country or '?'}{'/' + a.sector if a.sector else ''})" for a in actors)
+
+
+def events_table(events) -> str:
+    rows = [(e.date, e.event_type + (f"/{e.mode}" if e.mode else ""), participants(e.actor),
+             participants(e.recipient), e.location.name or e.location.text if e.location else "",
+             e.aux if e.aux != "none" else "", e.evidence) for e in events]
+    return table(rows, ("date", "type", "actor", "recipient", "place", "aux", "evidence"),
+                 (10, 20, 30, 26, 12, 8, 60))

@@ -1,0 +1,113 @@
+"""Composes the stages: documents -> spaCy (nlp.pipe batches) -> time, actors, events -> store.
+
+Each stage is a plain function over typed records; this module only batches, skips what is
+already stored, records errors per document and keeps the run going.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronique import __version__
+from chronique.actors import actors_rows, default_kb, resolve_mentions
+from chronique.events.extract import extract_events
+from chronique.events.participants import ParticipantIndex
+from chronique.ingest.ids import content_hash
+from chronique.model import Document, DocResult, InputError
+from chronique.store.db import Store
+from chronique.time import tag
+from chronique.time.published import infer_published
+
+DATA_DIRS = [Path(__file__).parent / "lang", Path(__file__).parent / "kb"]
+
+
+def pipeline_version() -> str:
+    """Package version + a hash of the language and knowledge data: a change reprocesses documents."""
+    h = hashlib.sha256(__version__.encode())
+    for d in DATA_DIRS:
+        for f in sorted(d.rglob("*.yaml")):
+            h.update(f.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:10]}"
+
+
+def with_published(doc: Document) -> Document:
+    """Fill a missing publication date from the URL, a dateline or the text's own dates."""
+    if doc.published is not None:
+        return doc
+    published, basis = infer_published(doc.text, doc.url, None)
+    return replace(doc, published=published, published_basis=basis) if published else doc
+
+
+def analyse(doc: Document, sdoc: Doc) -> DocResult:
+    """All stages after the parse, for one document."""
+    kb = default_kb()
+    timexes = tag(doc.text, doc.published, doc.id, sdoc)
+    mentions = resolve_mentions(sdoc, doc.published, kb)
+    parts = ParticipantIndex(mentions, kb.adjective_country)
+    events = extract_events(doc.id, sdoc, parts, timexes, doc.published)
+    return DocResult(document=doc, events=events, timexes=timexes, actors=actors_rows(doc.id, mentions))
+
+
+def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:
+    """Parse a batch with ``nlp.pipe`` and run the stages on each document."""
+    docs = [with_published(d) for d in docs]
+    sdocs = nlp.pipe((d.text for d in docs), batch_size=batch_size, n_process=n_process)
+    return [analyse(d, s) for d, s in zip(docs, sdocs)]
+
+
+@dataclass
+class RunReport:
+    """What a run did: documents stored or skipped, and every rejected input with its reason."""
+
+    processed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    events: int = 0
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return self.processed + self.skipped
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = 32,
+        force: bool = False, n_process: int = 1,
+        on_batch: Callable[[RunReport], None] | None = None) -> RunReport:
+    """Stream items into the store, one transaction per batch; already stored documents are skipped."""
+    report, version = RunReport(), pipeline_version()
+    for chunk in batched(items, batch_size):
+        errors = [i for i in chunk if isinstance(i, InputError)]
+        docs = _unique([i for i in chunk if isinstance(i, Document)], report)
+        stored = {} if force else store.stored_versions([d.id for d in docs])
+        todo = [d for d in docs if stored.get(d.id) != (content_hash(d.text), version)]
+        report.skipped += [d.id for d in docs if d not in todo]
+        results = process(todo, nlp, n_process=n_process) if todo else []
+        store.write(results, errors, version)
+        report.processed += [r.document.id for r in results]
+        report.events += sum(len(r.events) for r in results)
+        report.errors += errors
+        if on_batch:
+            on_batch(report)
+    return report
+
+
+def _unique(docs: list[Document], report: RunReport) -> list[Document]:
+    """The same id twice in a run is processed once."""
+    seen = set(report.doc_ids)
+    out = []
+    for d in docs:
+        if d.id not in seen:
+            seen.add(d.id)
+            out.append(d)
+    return out

@@ -1,0 +1,76 @@
+-- chronique's DuckDB schema. Every table is keyed so that re-ingesting a document replaces
+-- its rows instead of adding copies; writes happen in one transaction per batch.
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    title VARCHAR,
+    published DATE,
+    published_basis VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    language VARCHAR,
+    origin VARCHAR,
+    text VARCHAR NOT NULL,
+    version VARCHAR NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    mode VARCHAR,
+    date VARCHAR,
+    date_basis VARCHAR,
+    location_text VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    aux VARCHAR,
+    quad VARCHAR,
+    trigger VARCHAR,
+    evidence VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    confidence DOUBLE,
+    cluster VARCHAR
+);
+CREATE TABLE IF NOT EXISTS participants (
+    event_id VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,          -- actor | recipient
+    position INTEGER NOT NULL,
+    text VARCHAR,
+    name VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    kb_id VARCHAR,
+    PRIMARY KEY (event_id, role, position)
+);
+CREATE TABLE IF NOT EXISTS timexes (
+    doc VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    value VARCHAR,
+    type VARCHAR,
+    PRIMARY KEY (doc, start_char, end_char)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    doc VARCHAR NOT NULL,
+    position INTEGER NOT NULL,
+    name VARCHAR,
+    kb_id VARCHAR,
+    type VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    role VARCHAR,
+    mentions VARCHAR[],
+    PRIMARY KEY (doc, position)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    origin VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    kind VARCHAR,
+    logged_at TIMESTAMP DEFAULT current_timestamp
+);

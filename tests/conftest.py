@@ -1,0 +1,25 @@
+"""Shared fixtures: the French pipeline loaded once, paths to the examples and to ../shared/gold."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLD = ROOT.parent / "shared" / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from chronique.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def gold_dir():
+    """../shared/gold, or skip: the press articles are never copied into this repository."""
+    if not (GOLD / "seeds" / "docs.jsonl").exists():
+        pytest.skip("../shared/gold is not present beside the repository")
+    return GOLD
