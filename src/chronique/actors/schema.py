@@ -1,0 +1,171 @@
+"""Pydantic schemas of the knowledge files; a bad entry fails with its file, index and field."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..model import SECTORS
+
+ROLE_KEYS = (
+    "head_of_state", "head_of_government", "vice_president", "foreign_minister",
+    "defence_minister", "interior_minister", "finance_minister", "justice_minister",
+    "army_chief", "spokesperson", "party_leader", "opposition_leader", "group_leader",
+    "org_head", "junta_leader", "legislature_speaker", "central_bank_governor", "other_minister",
+)
+RoleKey = Literal[ROLE_KEYS]  # type: ignore[valid-type]
+Sector = Optional[Literal[SECTORS]]  # type: ignore[valid-type]
+
+
+class KBError(ValueError):
+    """A knowledge file that cannot be used, with the file and entry named."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _country(v: str | None) -> str | None:
+    if v is None or v in ("IGO", "NGO", "MNC"):
+        return v
+    if not (isinstance(v, str) and len(v) == 3 and v.isupper()):
+        raise ValueError(f"country must be ISO 3166-1 alpha-3, IGO, NGO or MNC, got {v!r}")
+    return v
+
+
+class Capital(_Strict):
+    name: str
+    lat: float
+    lon: float
+
+
+class CountryEntry(_Strict):
+    iso3: str
+    name: str
+    names: list[str] = Field(min_length=1)
+    adjectives: list[str] = []
+    demonyms: list[str] = []
+    capital: Optional[Capital] = None
+    metonyms: list[str] = []
+    leader: Optional[RoleKey] = None
+    lat: float
+    lon: float
+    _iso = field_validator("iso3")(classmethod(lambda cls, v: _country(v)))
+
+
+class CountriesFile(_Strict):
+    countries: list[CountryEntry]
+
+
+class OrgEntry(_Strict):
+    id: str
+    name: str
+    type: Literal["ORG", "GPE"] = "ORG"
+    country: Optional[str] = None
+    sector: Sector = None
+    aliases: list[str] = Field(min_length=1)
+    adjectives: list[str] = []
+    junta: bool = False
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    _c = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+
+
+class OrgsFile(_Strict):
+    organizations: list[OrgEntry]
+
+
+class RoleSpell(_Strict):
+    role: RoleKey
+    country: Optional[str] = None
+    sector: Sector = None
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    org: Optional[str] = None
+    _c = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+
+
+class PersonEntry(_Strict):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    name: str
+    gender: Optional[Literal["m", "f"]] = None
+    aliases: list[str] = []
+    roles: list[RoleSpell] = []
+
+
+class PeopleFile(_Strict):
+    model_config = ConfigDict(extra="ignore")
+    people: list[PersonEntry] = []
+    organizations: list[OrgEntry] = []
+
+
+class TitleEntry(_Strict):
+    fr: list[str] = Field(min_length=1)
+    roles: list[RoleKey] = []
+    sector: Sector = None
+    en: Optional[str] = None
+    leader: bool = False
+    generic: bool = False
+    by_country: dict[str, RoleKey] = {}
+
+
+class GroupEntry(_Strict):
+    fr: list[str] = Field(min_length=1)
+    sector: Sector = None
+    en: Optional[str] = None
+    state: bool = False
+    junta: bool = False
+    qualified: bool = False  # needs a country/organisation qualifier to be an actor
+
+
+class PronounEntry(_Strict):
+    fr: str
+    gender: Literal["m", "f"]
+    number: Literal["sg", "pl"]
+
+
+class TitlesFile(_Strict):
+    honorifics: list[str] = []
+    counterpart: list[str] = []
+    determiners: list[str] = []
+    linkers: list[str] = []
+    locatives: list[str] = []
+    feminine_determiners: list[str] = []
+    pronouns: list[PronounEntry] = []
+    roles: list[TitleEntry] = []
+    ranks: list[GroupEntry] = []
+    groups: list[GroupEntry] = []
+
+
+def load_validated(path: Path, model: type[BaseModel]) -> BaseModel:
+    """Read a YAML file and validate it; raise KBError naming the file and the bad entry."""
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except yaml.YAMLError as exc:
+        raise KBError(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise KBError(f"{path}: {_describe(exc, data)}") from exc
+
+
+def _describe(exc: ValidationError, data) -> str:
+    """First validation problem as 'entry N (name): field: message'."""
+    err = exc.errors()[0]
+    loc = err["loc"]
+    where = ".".join(str(p) for p in loc)
+    entry = None
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(loc[0]) or []
+        if loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            item = items[loc[1]]
+            entry = item.get("name") or item.get("iso3") or item.get("id") or item.get("fr")
+    label = f"entry {loc[1]} ({entry})" if entry else where
+    return f"{label}: {where}: {err['msg']} ({exc.error_count()} error(s))"
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
