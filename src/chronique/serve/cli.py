@@ -1,0 +1,43 @@
+"""``chronique serve``: the REST API and the web page over a store (localhost unless a token is set)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_USAGE, EXIT_FATAL = 0, 2, 3
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``serve`` sub-command to the chronique CLI."""
+    p = sub.add_parser("serve", help="REST API and web page (timeline, actor network, evidence)")
+    p.add_argument("--db", default="chronique.duckdb", help="DuckDB store (created if missing)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (beyond localhost a token is required)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--token", help="bearer token required to POST articles (default: $CHRONIQUE_TOKEN)")
+    p.add_argument("--read-only", action="store_true", help="open the store read-only; no ingestion")
+    p.add_argument("--max-body", type=int, default=2_000_000, help="largest accepted request body (bytes)")
+    p.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(a) -> int:
+    """Build the app (checking the token rule) and run it with uvicorn until interrupted."""
+    import uvicorn
+
+    from chronique.serve.app import Settings, create_app
+    from chronique.serve.guard import ConfigError
+    from chronique.store.db import StoreError
+
+    token = a.token or os.environ.get("CHRONIQUE_TOKEN") or None
+    settings = Settings(db=a.db, host=a.host, token=token, read_only=a.read_only, max_body=a.max_body)
+    try:
+        app = create_app(settings)
+    except ConfigError as exc:
+        print(f"chronique serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (StoreError, FileNotFoundError) as exc:
+        print(f"chronique serve: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    print(f"chronique: serving {a.db} on http://{a.host}:{a.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    return EXIT_OK
