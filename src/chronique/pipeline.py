@@ -49,7 +49,7 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     kb = default_kb()
     timexes = tag(doc.text, doc.published, doc.id, sdoc)
     mentions = resolve_mentions(sdoc, doc.published, kb)
-    parts = ParticipantIndex(mentions, kb.adjective_country)
+    parts = ParticipantIndex(mentions, kb.adjective)
     events = extract_events(doc.id, sdoc, parts, timexes, doc.published)
     return DocResult(document=doc, events=events, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
@@ -69,6 +69,7 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     events: int = 0
+    seen: set[str] = field(default_factory=set, repr=False)  # ids met so far: O(1) per check, not a set per batch
 
     @property
     def doc_ids(self) -> list[str]:
@@ -83,8 +84,12 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 
 def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = 32,
         force: bool = False, n_process: int = 1,
-        on_batch: Callable[[RunReport], None] | None = None) -> RunReport:
-    """Stream items into the store, one transaction per batch; already stored documents are skipped."""
+        on_batch: Callable[[RunReport], None] | None = None,
+        processor: Callable[[list[Document]], list[DocResult]] | None = None) -> RunReport:
+    """Stream items into the store, one transaction per batch; already stored documents are skipped.
+
+    ``processor`` replaces ``process(docs, nlp)`` (e.g. ``scale.pool.PoolProcessor`` for --processes N).
+    """
     report, version = RunReport(), pipeline_version()
     for chunk in batched(items, batch_size):
         errors = [i for i in chunk if isinstance(i, InputError)]
@@ -92,7 +97,9 @@ def run(items: Iterable[Document | InputError], store: Store, nlp: Language, bat
         stored = {} if force else store.stored_versions([d.id for d in docs])
         todo = [d for d in docs if stored.get(d.id) != (content_hash(d.text), version)]
         report.skipped += [d.id for d in docs if d not in todo]
-        results = process(todo, nlp, n_process=n_process) if todo else []
+        run_batch = processor or (lambda b: process(b, nlp, n_process=n_process))
+        results, failed = isolated(run_batch, todo)
+        errors += failed
         store.write(results, errors, version)
         report.processed += [r.document.id for r in results]
         report.events += sum(len(r.events) for r in results)
@@ -102,9 +109,31 @@ def run(items: Iterable[Document | InputError], store: Store, nlp: Language, bat
     return report
 
 
+def isolated(run_batch: Callable[[list[Document]], list[DocResult]],
+             docs: list[Document]) -> tuple[list[DocResult], list[InputError]]:
+    """The batch at once; if a stage raises, document by document, so one bad article costs only itself.
+
+    A failing document becomes an error (kind ``internal``) naming it and the exception; it is not
+    stored, so a later run (after the fix) processes it.
+    """
+    if not docs:
+        return [], []
+    try:
+        return run_batch(docs), []
+    except Exception:  # noqa: BLE001 - find the failing document below
+        results, failed = [], []
+        for d in docs:
+            try:
+                results += run_batch([d])
+            except Exception as exc:  # noqa: BLE001 - a stage bug must not stop the run
+                failed.append(InputError(d.origin or d.id, f"internal error on document {d.id!r}: "
+                                         f"{type(exc).__name__}: {exc}", kind="internal"))
+        return results, failed
+
+
 def _unique(docs: list[Document], report: RunReport) -> list[Document]:
     """The same id twice in a run is processed once."""
-    seen = set(report.doc_ids)
+    seen = report.seen
     out = []
     for d in docs:
         if d.id not in seen:

@@ -24,6 +24,9 @@ from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date
 
 HISTORICAL_DAYS = 31
+# Types whose target is nearly always named (PLOVER codes who is sanctioned, accused, asked…):
+# with no syntactic recipient, the nearest other actor of the clause is taken.
+TARGETED = {"SANCTION", "SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "COERCE", "ASSAULT", "REJECT"}
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,11 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     """All event mentions of one parsed document, in text order."""
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
+    scene = document_scene(sdoc)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
-        for match in find_triggers(sent, lexicon):
-            ev = _build(doc_id, sent, match, participants, timexes, published)
+        for match in _outermost(find_triggers(sent, lexicon)):
+            ev = _build(doc_id, sent, match, participants, timexes, published, scene)
             if ev is None:
                 continue
             key = (ev.event_type, tuple(sorted(a.country or "" for a in ev.actor)),
@@ -100,8 +104,47 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     return events
 
 
+# An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
+# "donner son accord pour sanctionner") reports that event, not a separate AGREE.
+DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
+
+
+def _outermost(matches: list[Match]) -> list[Match]:
+    """Drop AGREE matches that govern a conflict trigger in their own subtree."""
+    out = []
+    for m in matches:
+        inner = DEFERS_TO.get(m.trigger.type)
+        if inner and any(o.trigger.type in inner and o.token in m.token.subtree and o is not m for o in matches):
+            continue
+        out.append(m)
+    return out
+
+
+def document_scene(sdoc: Doc) -> Place | None:
+    """Where the story happens: the most named place among locative phrases ("à Vladivostok")."""
+    counts: dict[str, list] = {}
+    for tok in sdoc:
+        if tok.pos_ == "PROPN" and frames.prep_of(tok) in ("à", "au", "aux", "en", "dans"):
+            place = resolve_place(_nominal_text(tok))
+            if place is not None and place.country:
+                counts.setdefault(place.country, []).append(place)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0]
+
+
+def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
+    for tok in sent:
+        if tok.pos_ == "PROPN" and frames.prep_of(tok) in ("à", "au", "aux", "en", "dans"):
+            place = resolve_place(_nominal_text(tok))
+            if place is not None and place.country and place.text not in exclude:
+                return place
+    return None
+
+
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
-           published: dt.date | None) -> Event | None:
+           published: dt.date | None, scene: Place | None = None) -> Event | None:
     trig, tok = m.trigger, m.token
     actors = parts.actors_for(_fill(trig.actor, tok), tok, trig.type, exclude=set())
     recips = parts.actors_for(_fill(trig.recipient, tok), tok, trig.type, exclude={a.id or a.text for a in actors})
@@ -117,14 +160,19 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         actors = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips})
         if not actors:
             return None
+    keys = {a.id or a.name or a.text for a in actors}
+    if not recips and not trig.symmetric and trig.type in TARGETED:
+        recips = parts.fallback_recipient(tok, trig.type, keys)
     if trig.symmetric:
         actors, recips = _pool(actors, recips), []
     actors = [a for a in actors if not _same(a, recips)] or actors
     mod = analyse(tok)
     date, basis = event_date(tok.doc, tok.i, list(timexes), published)
-    event_type, aux = _type_and_aux(trig, mod, date, published)
-    if event_type is None:
-        return None
+    event_type, aux = _type_and_aux(trig, mod, date, basis, published)
+    if aux == "historical" and basis == "publication":
+        date, basis = None, "unknown"  # background with no date of its own
+    if place is None:
+        place = _sentence_place(sent, {a.text for a in actors + recips}) or scene
     start, end = _evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
@@ -155,8 +203,11 @@ def _same(a: Actor, group: list[Actor]) -> bool:
     return any((a.id and a.id == b.id) or (a.name and a.name == b.name) or a.text == b.text for b in group)
 
 
-def _type_and_aux(trig: Trigger, mod: Modality, date: str | None, published: dt.date | None) -> tuple[str | None, str]:
-    """PLOVER: planned meetings are AGREE (the intent is the event); negated/if events flagged."""
+def _type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
+                  published: dt.date | None) -> tuple[str, str]:
+    """PLOVER: planned meetings are AGREE (the intent is the event); negated/if events flagged;
+    background is historical when dated over a month before publication, or told in the
+    pluperfect with no date of its own."""
     event_type = trig.type
     planned = mod.planned or (date is not None and published is not None and _after(date, published))
     if planned and trig.future:
@@ -165,7 +216,9 @@ def _type_and_aux(trig: Trigger, mod: Modality, date: str | None, published: dt.
         return event_type, "negated"
     if mod.hypothetical and not (planned and trig.future):
         return event_type, "hypothetical"
-    if mod.pluperfect or (date and published and _before(date, published, HISTORICAL_DAYS)):
+    if date and published and _before(date, published, HISTORICAL_DAYS):
+        return event_type, "historical"
+    if mod.pluperfect and basis in ("publication", "unknown"):
         return event_type, "historical"
     return event_type, "none"
 

@@ -8,7 +8,11 @@ the light verb that governs them ("effectuer une visite").
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from chronique.lang import load_yaml
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -18,6 +22,12 @@ CLITIC_IOBJ = {"lui", "leur"}
 OBJECT_CONTROL = {"inviter", "appeler", "exhorter", "autoriser", "pousser", "encourager", "obliger",
                   "contraindre", "sommer", "enjoindre", "demander", "charger", "aider", "forcer", "inciter"}
 LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
+
+
+@lru_cache(maxsize=None)
+def support_verbs(lang: str = "fr") -> frozenset[str]:
+    """Verbs whose subject is the actor of the event noun they govern (lang/<code>/support_verbs.yaml)."""
+    return frozenset(load_yaml(lang, "support_verbs").get("verbs") or ())
 
 
 def is_passive(tok: Token) -> bool:
@@ -37,7 +47,7 @@ def governor(tok: Token) -> Token | None:
     """The verb a noun trigger depends on ("visite" in "effectuer une visite" -> effectuer)."""
     head = tok.head
     steps = 0
-    while head is not tok and steps < 3:
+    while head.i != tok.i and steps < 3:
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.dep_ != "amod"):
             return head
         if tok.dep_ not in ("nmod", "appos", "conj") and head.pos_ not in ("NOUN", "PROPN"):
@@ -61,7 +71,7 @@ def subjects(verb: Token) -> list[Token]:
             return [relative_antecedent(t) for t in found]
         if passive:
             return []
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ in ("obj", "iobj")]
@@ -111,7 +121,8 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if slot == "subj":
         if trig.pos_ == "NOUN":
             gov = governor(trig)
-            return subjects(gov) if gov is not None else []
+            ok = gov is not None and (gov.lemma_.lower() in support_verbs() or gov.pos_ == "AUX")
+            return subjects(gov) if ok else []
         return subjects(trig)
     if slot == "obj":
         return objects(trig) if trig.pos_ != "NOUN" else []
@@ -120,19 +131,36 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if slot == "adj":
         return [c for c in trig.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
     kind, prep = slot.split(":", 1)
-    if kind in ("obl", "nmod"):
+    if kind == "obl":
         return with_prep(trig, prep)
+    if kind == "nmod":
+        return with_prep(trig, prep) or _misattached(trig, prep)
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
         return with_prep(gov, prep) if gov is not None else []
     return []
 
 
+def _misattached(trig: Token, prep: str) -> list[Token]:
+    """PP-attachment repair: "cinq jours de combats entre X et Y" hangs "entre X" on "jours"."""
+    head = trig.head
+    if trig.dep_ != "nmod" or head.pos_ != "NOUN" or head.i == trig.i:
+        return []
+    return [t for t in with_prep(head, prep) if t.i > trig.i]
+
+
 def expand_conj(toks: list[Token]) -> list[Token]:
-    """Coordinated nominals form one compound participant ("X et Y")."""
+    """Coordinated nominals form one compound participant ("X et Y"), also when the parser hangs
+    the conjunct on an apposed name ("le président sud-coréen Moon Jae-in et le dirigeant…")."""
     out: list[Token] = []
     for t in toks:
-        for x in (t, *t.conjuncts):
-            if x not in out:
-                out.append(x)
-    return out
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            if x in out:
+                continue
+            out.append(x)
+            stack.extend(c for c in x.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+            stack.extend(a for c in x.children if c.dep_ in ("appos", "flat:name")
+                         for a in c.children if a.dep_ == "conj" and a.pos_ in ("NOUN", "PROPN"))
+    return sorted(out, key=lambda x: x.i)

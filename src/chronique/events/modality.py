@@ -21,6 +21,7 @@ class Cues:
     intent: frozenset[str]
     hypothesis_marks: frozenset[str]
     planned_adj: frozenset[str]
+    planned_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +44,7 @@ class Modality:
 def clause_verb(trig: Token) -> Token:
     """The verb whose clause carries the trigger's modality (itself for verbs)."""
     tok, steps = trig, 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 4:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 4:
         tok, steps = tok.head, steps + 1
     return tok
 
@@ -65,7 +66,7 @@ def _chain(verb: Token):
     tok, steps = verb, 0
     while steps < 4:
         yield tok
-        if tok.dep_ not in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "obj") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "acl", "obl", "obl:arg", "obj") or tok.head.i == tok.i:
             return
         tok, steps = tok.head, steps + 1
 
@@ -91,11 +92,13 @@ def analyse(trig: Token, lang: str = "fr") -> Modality:
             planned = True
         if any(m.lower_ in c.hypothesis_marks for m in tok.children if m.dep_ == "mark"):
             hypothetical = True
-        if i == 0 and tok.lemma_.lower() in c.intent and tok is not trig:
+        if i == 0 and tok.lemma_.lower() in c.intent and tok.i != trig.i:
             planned = True
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
         if trig.head.lemma_.lower() in c.intent or trig.head.lemma_.lower() in c.planned_adj:
             planned = True
+    if trig.pos_ == "NOUN" and trig.head.lemma_.lower() in c.planned_nouns and trig.head.i != trig.i:
+        planned = True
     aux = _auxes(verb)
     pluperfect = any(a.lemma_ in ("avoir", "être") and "Imp" in a.morph.get("Tense") for a in aux) \
         and "Part" in verb.morph.get("VerbForm")

@@ -6,11 +6,16 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from chronique.actors.resolve import Mention
-from chronique.events.frames import relative_antecedent
+from chronique.events.frames import prep_of, relative_antecedent
+from chronique.geo import resolve_place
 from chronique.model import Actor
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+# A place introduced by these is where the event happens, not who takes part:
+# "en Russie", "dans la capitale"; for cities also "à Vladivostok", "le sommet de Singapour".
+LOCATIVE = {"en", "dans"}
+CITY_LOCATIVE = LOCATIVE | {"à", "au", "aux", "de", "du", "d'", "des"}
 
 
 class ParticipantIndex:
@@ -49,6 +54,8 @@ class ParticipantIndex:
     def _actor(self, tok: Token, event_type: str) -> Actor | None:
         m = self.mention_for(tok)
         if m is not None:
+            if m.actor.type == "GPE" and _is_locative(tok, m):
+                return None
             return _with_sector(m.actor, event_type)
         if tok.pos_ == "ADJ":
             iso = self.adjective_country(tok.text)
@@ -56,6 +63,21 @@ class ParticipantIndex:
                 sector = "MIL" if event_type in MILITARY_TYPES else "GOV"
                 return Actor(text=tok.text, name=None, country=iso, sector=sector, type="GPE")
         return None
+
+    def fallback_recipient(self, trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
+        """No syntactic recipient: the nearest other actor named in the trigger's clause."""
+        clause = trig
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        span = {t.i for t in clause.subtree}
+        found = [m for m in self.mentions if m.head in span and m.head != trig.i]
+        found.sort(key=lambda m: (m.head < trig.i, abs(m.head - trig.i)))
+        for m in found:
+            tok = trig.doc[m.head]
+            actor = self._actor(tok, event_type)
+            if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+                return [actor]
+        return []
 
     def fallback_actor(self, trig: Token, exclude: set[str]) -> list[Actor]:
         """No syntactic actor: the subject of the sentence's main verb, if it is a known actor."""
@@ -67,6 +89,18 @@ class ParticipantIndex:
                 if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
                     return [actor]
         return []
+
+
+def _is_locative(tok: Token, m: Mention) -> bool:
+    """A state or city named as the place of the event ("à Pyongyang", "en Russie")."""
+    prep = prep_of(tok)
+    if prep is None:
+        return False
+    if prep in LOCATIVE:
+        return True
+    place = resolve_place(m.text)
+    is_city = place is not None and place.name != m.actor.name
+    return is_city and prep in CITY_LOCATIVE
 
 
 def _with_sector(actor: Actor, event_type: str) -> Actor:
