@@ -46,7 +46,20 @@ class Entity:
     def spell(self, on: dt.date | None) -> RoleSpell | None:
         """The office held on the date (the latest begun one), else the most recent."""
         spells = [r for r in self.roles if _in(r.start, r.end, on)] or list(self.roles)
-        return max(spells, key=lambda r: (r.country != "IGO", r.start or dt.date.min), default=None)
+        return max(spells, key=lambda r: (r.country != "IGO", -_salience(r.role), r.start or dt.date.min),
+                   default=None)
+
+
+# When several offices are held at once, the one news coding cares about first
+# (Kim Jong-un is coded as head of state, not as party chairman).
+SALIENCE = ("head_of_state", "head_of_government", "junta_leader", "vice_president", "foreign_minister",
+            "defence_minister", "interior_minister", "finance_minister", "justice_minister", "org_head",
+            "army_chief", "group_leader", "legislature_speaker", "opposition_leader", "other_minister",
+            "spokesperson", "central_bank_governor", "party_leader")
+
+
+def _salience(role: str) -> int:
+    return SALIENCE.index(role) if role in SALIENCE else len(SALIENCE)
 
 
 @dataclass(frozen=True)
