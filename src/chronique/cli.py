@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -12,14 +14,30 @@ from chronique import __version__
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 DEFAULT_DB = "chronique.duckdb"
+# Stage modules that add their own sub-commands: each has ``register(subparsers)``.
+EXTENSIONS: tuple[str, ...] = ("chronique.serve.cli", "chronique.scale.cli", "chronique.dedup.cli",
+                               "chronique.actors.cli")
+
+
+def _positive_int(value: str) -> int:
+    """argparse type for sizes: a positive integer, else a usage error (exit 2)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {value!r}")
+    return n
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help="files, directories, globs, or - for standard input")
     p.add_argument("--meta", help="docs.jsonl with per-document metadata (id, published, source, url)")
-    p.add_argument("--max-bytes", type=int, default=5_000_000, help="largest accepted document (bytes)")
-    p.add_argument("--max-line-bytes", type=int, default=5_000_000, help="longest accepted JSON line (bytes)")
+    p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, help="largest accepted document (bytes)")
+    p.add_argument("--max-line-bytes", type=_positive_int, default=5_000_000, help="longest accepted JSON line (bytes)")
     p.add_argument("--no-language-check", action="store_true", help="do not skip non-French documents")
+    p.add_argument("--kb-extra", action="append", default=[], metavar="YAML",
+                   help="your own actors (people/organisations YAML, same schema as kb/); repeatable")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=1, help="spaCy worker processes on this machine")
     p.add_argument("--force", action="store_true", help="re-extract documents already stored")
     p.add_argument("--quiet", action="store_true")
+    importlib.import_module("chronique.scale.cli").add_engine_args(p)  # --engine, --address, --parquet
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("events", help="query stored events")
@@ -61,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("actors", help="print resolved actors per document (JSON Lines)")
     _add_inputs(p)
     p.set_defaults(func=cmd_actors)
+    for name in EXTENSIONS:
+        importlib.import_module(name).register(sub)
     return ap
 
 
@@ -82,14 +103,14 @@ def _report_errors(errors) -> None:
 
 
 def cmd_extract(a) -> int:
-    from chronique.nlp import load_nlp
+    from chronique.dedup.cluster import assign_clusters
     from chronique.output import write_jsonl
-    from chronique.pipeline import run
+    from chronique.scale.cli import run_extract
     from chronique.store.db import Store
 
-    nlp = load_nlp()
     with Store(a.db) as store:
-        report = run(_items(a), store, nlp, batch_size=a.batch_size, force=a.force, n_process=a.processes)
+        report = run_extract(a, store)  # local (--processes N) or Ray, with the progress bar
+        assign_clusters(store)  # merged events + cross-document clusters over the whole store
         ids = report.doc_ids
         if a.out:
             write_jsonl((e.to_json() for e in store.events(docs=ids)), a.out)
@@ -140,7 +161,7 @@ def cmd_eval(a) -> int:
 
 def _parsed_docs(a):
     """(Document, spaCy Doc) pairs for the read-only commands; errors reported as they come."""
-    from chronique.ingest.sources import InputError
+    from chronique.model import InputError
     from chronique.nlp import load_nlp
     from chronique.pipeline import with_published
 
@@ -176,8 +197,16 @@ def cmd_actors(a) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
+def _use_kb_extra(paths: list[str]) -> None:
+    """Extra actor files reach every stage (and worker process) through CHRONIQUE_KB_EXTRA."""
+    if paths:
+        os.environ["CHRONIQUE_KB_EXTRA"] = os.pathsep.join(
+            [p for p in os.environ.get("CHRONIQUE_KB_EXTRA", "").split(os.pathsep) if p] + paths)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _use_kb_extra(getattr(args, "kb_extra", []))
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -74,3 +74,73 @@ CREATE TABLE IF NOT EXISTS errors (
     kind VARCHAR,
     logged_at TIMESTAMP DEFAULT current_timestamp
 );
+-- dedup/: recomputed over the whole store after each extract (chronique.dedup.cluster.assign_clusters).
+-- One real-world event inside one document: its mentions merged, attributes combined, every span kept.
+CREATE TABLE IF NOT EXISTS merged_events (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    cluster VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    mode VARCHAR,
+    date VARCHAR,
+    date_basis VARCHAR,
+    aux VARCHAR,
+    actor STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kb_id VARCHAR)[],
+    recipient STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kb_id VARCHAR)[],
+    location_text VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    confidence DOUBLE,
+    event_ids VARCHAR[],
+    spans STRUCT(event_id VARCHAR, start_char INTEGER, end_char INTEGER, evidence VARCHAR)[]
+);
+-- One real-world event across documents; n_sources counts independent sources (syndicated copies count once).
+CREATE TABLE IF NOT EXISTS clusters (
+    id VARCHAR PRIMARY KEY,
+    event_type VARCHAR NOT NULL,
+    mode VARCHAR,
+    date VARCHAR,
+    date_basis VARCHAR,
+    date_start DATE,
+    date_end DATE,
+    aux VARCHAR,
+    actor STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kb_id VARCHAR)[],
+    recipient STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kb_id VARCHAR)[],
+    actor_countries VARCHAR[],
+    recipient_countries VARCHAR[],
+    location_text VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    n_mentions INTEGER,
+    n_events INTEGER,
+    n_documents INTEGER,
+    n_sources INTEGER,
+    documents VARCHAR[],
+    outlets VARCHAR[],
+    first_reported DATE,
+    last_reported DATE,
+    evidence VARCHAR,
+    evidence_doc VARCHAR,
+    evidence_start INTEGER,
+    evidence_end INTEGER,
+    confidence DOUBLE
+);
+-- Near-duplicate documents (syndicated copies of one dispatch), and the MinHash cache that finds them.
+CREATE TABLE IF NOT EXISTS document_links (
+    doc_a VARCHAR NOT NULL,
+    doc_b VARCHAR NOT NULL,
+    jaccard DOUBLE,
+    containment DOUBLE,
+    kind VARCHAR,
+    PRIMARY KEY (doc_a, doc_b)
+);
+CREATE TABLE IF NOT EXISTS doc_signatures (
+    doc VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    n_shingles INTEGER,
+    minhash UBIGINT[]
+);

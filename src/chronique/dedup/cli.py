@@ -1,0 +1,71 @@
+"""Sub-commands ``chronique timeline`` and ``chronique export`` (registered through cli.EXTENSIONS)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from chronique.dedup.export import FORMATS, LEVELS
+
+DEFAULT_DB = "chronique.duckdb"
+EXIT_OK, EXIT_FATAL = 0, 3
+
+
+def register(sub) -> None:
+    """Add ``timeline`` and ``export`` to the main parser's sub-commands."""
+    p = sub.add_parser("timeline", help="dated chronology of real-world events (clusters)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--actor", help="participant name or mention text")
+    p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
+    p.add_argument("--since", help="YYYY[-MM[-DD]] or YYYY-Www")
+    p.add_argument("--until", help="YYYY[-MM[-DD]] or YYYY-Www")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("export", help="export clusters or events: PLOVER JSON, CAMEO-style TSV, CSV, Parquet")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--level", default="clusters", choices=LEVELS,
+                   help="clusters: one record per real-world event (default); events: one per report")
+    p.set_defaults(func=cmd_export)
+
+
+def _open(db: str):
+    from chronique.store.db import Store
+
+    if not Path(db).exists():
+        print(f"chronique: {db}: no such store; run 'chronique extract' first", file=sys.stderr)
+        return None
+    return Store(db, read_only=True)
+
+
+def cmd_timeline(a: argparse.Namespace) -> int:
+    from chronique.dedup.timeline import render, timeline
+
+    store = _open(a.db)
+    if store is None:
+        return EXIT_FATAL
+    with store:
+        entries = timeline(store, actor=a.actor, country=a.country, since=a.since, until=a.until, limit=a.limit)
+    if a.json:
+        for e in entries:
+            print(json.dumps(e.to_json(), ensure_ascii=False))
+    else:
+        print(render(entries))
+        print(f"\n{len(entries)} events")
+    return EXIT_OK
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    from chronique.dedup.export import export
+
+    store = _open(a.db)
+    if store is None:
+        return EXIT_FATAL
+    with store:
+        n = export(store, a.format, a.out, a.level)
+    print(f"chronique: {n} {a.level} -> {a.out} ({a.format})", file=sys.stderr)
+    return EXIT_OK
