@@ -1,4 +1,9 @@
-"""Boilerplate removal and whitespace normalisation, driven by ``lang/<code>/boilerplate.yaml``."""
+"""Boilerplate removal and text normalisation, driven by ``lang/<code>/boilerplate.yaml``.
+
+``clean_text`` always returns text that is safe for every later stage: valid Unicode (no lone
+surrogates, which cannot be encoded), no control characters but tab and newline, ``\\n`` line
+ends, NFC, and no page furniture lines. It is idempotent.
+"""
 from __future__ import annotations
 
 import re
@@ -6,6 +11,13 @@ import unicodedata
 from functools import lru_cache
 
 from chronique.lang import LanguageDataError, load_yaml
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls but tab/newline/CR, DEL, C1 controls, BOM/zero-width no-break space, non-characters.
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @lru_cache(maxsize=None)
@@ -26,10 +38,26 @@ def is_boilerplate(line: str, lang: str = "fr") -> bool:
     return bool(s) and any(p.match(s) for p in _patterns(lang))
 
 
+def safe_text(text: str) -> str:
+    """Valid, printable Unicode: lone surrogates become U+FFFD, control characters go."""
+    return _DROP.sub("", _SURROGATE.sub("\ufffd", text))
+
+
+def one_line(text: str) -> str:
+    """A metadata value (title, source, URL, date): safe, NFC, whitespace runs collapsed to one space."""
+    return " ".join(unicodedata.normalize("NFC", safe_text(text)).split())
+
+
+def printable(text: str) -> str:
+    """A one-line form for messages and origins: control characters shown as ``\\xNN``."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL_CHAR.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def clean_text(text: str, lang: str = "fr") -> str:
     """Normalise Unicode and line endings, drop boilerplate lines, keep paragraph breaks."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\ufeff", "")
+    text = _LINE_BREAK.sub("\n", safe_text(text)).translate(_SPACE)
+    text = unicodedata.normalize("NFC", text)
     kept = [line.rstrip() for line in text.split("\n") if not is_boilerplate(line, lang)]
     out = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
     return out.strip()

@@ -1,7 +1,13 @@
 """HTML pages to main text, title and publication date with trafilatura."""
 from __future__ import annotations
 
+import logging
+
 import trafilatura
+
+# trafilatura logs broken pages at ERROR; without a handler Python would print them on stderr beside
+# our own one-line report. A NullHandler keeps them out unless the application configures logging.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 
 
 def extract_html(html: str, url: str | None = None) -> dict | None:

@@ -1,25 +1,29 @@
 """Walk paths (files, directories, globs, ``-`` for standard input) and yield Documents or InputErrors.
 
 Readers never raise on bad input: each problem becomes an ``InputError`` naming the file (and
-line) and the reason, so one broken article never stops a batch.
+line) and the reason, so one broken article never stops a batch. Nothing blocks or runs away:
+only regular files are opened (a FIFO would block forever), directory walks do not follow
+symbolic links (no loops), each file is read once however it is named, and every read is
+bounded by the limits.
 """
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
 import json
+import os
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from chronique.ingest.clean import clean_text
-from chronique.ingest.decode import DecodeError, decode
-from chronique.ingest.html import extract_html
-from chronique.ingest.ids import content_hash
-from chronique.ingest.language import detect
+from chronique.ingest.clean import printable
+from chronique.ingest.decode import DecodeError, decode, decode_utf8
 from chronique.ingest.limits import Limits
-from chronique.ingest.meta import MetaError, parse_date
+from chronique.ingest.record import build_document  # noqa: F401  (public API, re-exported)
 from chronique.model import Document, InputError
 
 TEXT_EXT = {".txt", ".text"}
@@ -28,6 +32,9 @@ JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 WARC_EXT = {".warc"}
 # Annotation and metadata files that sit beside articles in a gold folder: not articles.
 NOT_ARTICLES = {"docs.jsonl", "events.jsonl", "timex.jsonl", "actors.jsonl"}
+STREAM_ERRORS = (OSError, EOFError, zlib.error)  # truncated or corrupt gzip, I/O failures
+_HTML_START = ("<!doctype html", "<html", "<?xml")
+NOT_JSONL_AFTER = 20  # consecutive unparsable lines at the start of a file: not JSON Lines at all
 
 Item = Document | InputError
 
@@ -44,102 +51,194 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | str]:
+def origin_of(path: Path | str) -> str:
+    """The path as shown in messages and stored: valid Unicode, control characters escaped."""
+    return printable(str(path))
+
+
+def _stat_problem(exc: OSError) -> str:
+    """A user-facing reason for a failed ``stat``/``open``."""
+    reasons = {errno.ENOENT: "no such file or directory", errno.ELOOP: "symbolic link loop",
+               errno.ENAMETOOLONG: "file name too long", errno.EACCES: "permission denied",
+               errno.ENOTDIR: "a parent in the path is not a directory"}
+    return reasons.get(exc.errno, f"cannot read: {exc.strerror or exc}")
+
+
+def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
     """Files named, files under directories (sorted), glob matches; ``-`` stays as is."""
     for p in paths:
         if p == "-":
             yield p
-            continue
-        matches = sorted(glob.glob(p, recursive=True)) if any(c in p for c in "*?[") else [p]
-        if not matches:
-            yield Path(p)  # reported as missing by the reader
-        for m in matches:
-            path = Path(m)
-            if path.is_dir():
-                yield from (f for f in sorted(path.rglob("*"))
-                            if f.is_file() and kind_of(f) and f.name not in NOT_ARTICLES)
-            else:
-                yield path
+        elif not p:
+            yield InputError("''", "empty path")
+        else:
+            matches = sorted(glob.glob(p, recursive=True)) if any(c in p for c in "*?[") else [p]
+            if not matches:
+                yield Path(p)  # reported as missing by the reader
+            for m in matches:
+                yield from _expand_one(Path(m))
+
+
+def _expand_one(path: Path) -> Iterator[Path | InputError]:
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        is_dir = False  # the reader reports why
+    if not is_dir:
+        yield path
+        return
+    found = False
+    for f in sorted(path.rglob("*")):  # rglob does not descend into symlinked directories
+        if f.name not in NOT_ARTICLES and kind_of(f) and not _is_dir(f):
+            found = True
+            yield f
+    if not found:
+        yield InputError(origin_of(path), "directory holds no article files "
+                                          "(.txt, .html, .jsonl, .warc, optionally .gz)")
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def read_sources(paths: Iterable[str], meta: dict[str, dict] | None = None,
                  limits: Limits = Limits(), stdin=None) -> Iterator[Item]:
-    """Stream every document (or error) from the given paths, in order."""
+    """Stream every document (or error) from the given paths, in order; each file read once."""
     meta = meta or {}
+    seen: set[str] = set()
     for path in expand(paths):
-        if path == "-":
+        if isinstance(path, InputError):
+            yield path
+        elif path == "-":
             yield from _read_stdin(stdin or sys.stdin.buffer, meta, limits)
-        else:
+        elif _first_time(path, seen):
             yield from _read_path(path, meta, limits)
 
 
+def _first_time(path: Path, seen: set[str]) -> bool:
+    """False when the same file was already read under another name (``a/../b``, a symlink)."""
+    try:
+        key = os.path.realpath(path)
+    except (OSError, ValueError):
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
 def _read_path(path: Path, meta: dict, limits: Limits) -> Iterator[Item]:
+    where = origin_of(path)
+    try:
+        st = path.stat()
+    except (OSError, ValueError) as exc:
+        yield InputError(where, _stat_problem(exc) if isinstance(exc, OSError) else f"bad path: {exc}")
+        return
     kind = kind_of(path)
-    if not path.exists():
-        yield InputError(str(path), "no such file or directory")
-        return
-    if kind is None:
-        yield InputError(str(path), f"unsupported file type {path.suffix!r} (expected .txt, .html, .jsonl, .warc, optionally .gz)")
-        return
-    if kind in ("jsonl", "warc"):
-        reader = _read_jsonl_file if kind == "jsonl" else _read_warc_file
-        yield from reader(path, meta, limits)
-        return
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            yield InputError(str(path), f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit (--max-bytes)")
-            return
-        data = _open(path).read(limits.max_bytes + 1)
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
-        return
-    if len(data) > limits.max_bytes:
-        yield InputError(str(path), f"decompressed size over the {limits.max_bytes:,}-byte limit (--max-bytes)")
-        return
-    stem = path.name.split(".")[0]
-    record = {"id": stem if stem in meta else None, kind: None}
-    try:
-        record[kind], _ = decode(data)
-    except DecodeError as exc:
-        yield InputError(str(path), str(exc))
-        return
-    yield build_document(record, str(path), meta, limits, meta_key=stem)
+    if stat.S_ISDIR(st.st_mode):
+        yield InputError(where, "is a directory")
+    elif not stat.S_ISREG(st.st_mode):
+        yield InputError(where, "not a regular file (FIFO, socket or device); not read")
+    elif kind is None:
+        yield InputError(where, f"unsupported file type {printable(path.suffix)!r} "
+                                "(expected .txt, .html, .jsonl, .warc, optionally .gz)")
+    elif kind == "jsonl":
+        yield from _read_jsonl_file(path, where, meta, limits)
+    elif kind == "warc":
+        from chronique.ingest.warc import read_warc
+
+        yield from read_warc(path, meta, limits, where)
+    elif st.st_size > limits.max_bytes:
+        yield InputError(where, f"file is {st.st_size:,} bytes, over the {limits.max_bytes:,}-byte limit "
+                                "(--max-bytes)", "limit")
+    else:
+        yield _read_document_file(path, where, kind, meta, limits)
 
 
 def _open(path: Path):
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
 
 
-def _read_jsonl_file(path: Path, meta: dict, limits: Limits) -> Iterator[Item]:
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """At most ``max_bytes + 1`` bytes (decompressed): a gzip bomb stops at the limit."""
+    with _open(path) as fh:
+        return fh.read(limits.max_bytes + 1)
+
+
+def _stream_problem(exc: BaseException) -> str:
+    if isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return f"corrupt or truncated gzip: {exc}"
+    if isinstance(exc, OSError):
+        return _stat_problem(exc)
+    return f"cannot read: {exc}"
+
+
+def _read_document_file(path: Path, where: str, kind: str, meta: dict, limits: Limits) -> Item:
+    """A .txt or .html file (optionally gzipped) as one document."""
+    try:
+        data = _read_bytes(path, limits)
+    except STREAM_ERRORS as exc:
+        return InputError(where, _stream_problem(exc))
+    if len(data) > limits.max_bytes:
+        return InputError(where, f"decompressed size over the {limits.max_bytes:,}-byte limit (--max-bytes)", "limit")
+    try:
+        text, _ = decode(data)
+    except DecodeError as exc:
+        return InputError(where, str(exc), "encoding")
+    if kind == "text" and text.lstrip()[:15].lower().startswith(_HTML_START):
+        kind = "html"  # an HTML page saved as .txt: extract it rather than keep its scripts
+    stem = path.name.split(".")[0]
+    record = {"id": stem if stem in meta else None, kind: text}
+    return build_document(record, where, meta, limits, meta_key=stem)
+
+
+def _read_jsonl_file(path: Path, where: str, meta: dict, limits: Limits) -> Iterator[Item]:
     try:
         fh = _open(path)
     except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield InputError(where, _stat_problem(exc))
         return
     with fh:
-        yield from read_jsonl_stream(fh, str(path), meta, limits)
+        yield from read_jsonl_stream(fh, where, meta, limits)
 
 
 def read_jsonl_stream(fh, origin: str, meta: dict, limits: Limits) -> Iterator[Item]:
-    """One document per JSON line; a broken line is reported and skipped."""
-    n = 0
+    """One document per JSON line; a broken line is reported (``file:line``) and skipped.
+
+    A file whose first ``NOT_JSONL_AFTER`` lines are all unparsable (a binary file or a pretty-printed
+    JSON document named .jsonl) is given up with one error instead of one per line.
+    """
+    origin, n, unparsable = printable(str(origin)), 0, 0
     try:
-        while True:
-            raw = fh.readline(limits.max_line_bytes + 1)
-            if not raw:
-                return
+        while raw := fh.readline(limits.max_line_bytes + 1):
             n += 1
-            where = f"{origin}:{n}"
-            if len(raw) > limits.max_line_bytes and not raw.endswith(b"\n"):
-                yield InputError(where, f"line longer than the {limits.max_line_bytes:,}-byte limit (--max-line-bytes)")
-                _skip_rest_of_line(fh)
+            item = _jsonl_line(fh, raw, f"{origin}:{n}", meta, limits)
+            if item is None:
                 continue
-            if not raw.strip():
-                continue
-            yield _jsonl_record(raw, where, meta, limits)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield InputError(f"{origin}:{n + 1}", f"stream broken: {exc}")
+            unparsable = unparsable + 1 if unparsable >= 0 and _unparsable(item) else -1
+            if unparsable >= NOT_JSONL_AFTER:
+                yield InputError(f"{origin}:{n}", f"not JSON Lines: the first {n} lines do not parse; "
+                                                  "rest of the file skipped", "format")
+                return
+            yield item
+    except STREAM_ERRORS as exc:
+        yield InputError(f"{origin}:{n + 1}", f"stream broken: {_stream_problem(exc)}")
+
+
+def _unparsable(item: Item) -> bool:
+    return isinstance(item, InputError) and item.kind == "format"
+
+
+def _jsonl_line(fh, raw: bytes, where: str, meta: dict, limits: Limits) -> Item | None:
+    """The item for one raw line (None for a blank line); an over-long line is skipped to its end."""
+    if len(raw) > limits.max_line_bytes and not raw.endswith(b"\n"):
+        _skip_rest_of_line(fh)
+        return InputError(where, f"line longer than the {limits.max_line_bytes:,}-byte limit "
+                                 "(--max-line-bytes)", "limit")
+    return _jsonl_record(raw, where, meta, limits) if raw.strip() else None
 
 
 def _skip_rest_of_line(fh) -> None:
@@ -149,29 +248,43 @@ def _skip_rest_of_line(fh) -> None:
             return
 
 
+def _parse_json_line(raw: bytes):
+    """The JSON value of one line, or a DecodeError with a short reason."""
+    text = decode_utf8(raw)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DecodeError(f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise DecodeError("not valid JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer with more than 4,300 digits
+        raise DecodeError(f"not valid JSON: {str(exc)[:100]}") from exc
+
+
 def _jsonl_record(raw: bytes, where: str, meta: dict, limits: Limits) -> Item:
     try:
-        text, _ = decode(raw)
-        row = json.loads(text)
-    except (DecodeError, json.JSONDecodeError) as exc:
-        return InputError(where, f"not a JSON object: {exc}")
+        row = _parse_json_line(raw)
+    except DecodeError as exc:
+        return InputError(where, str(exc), "format")
     if not isinstance(row, dict):
-        return InputError(where, "expected a JSON object with 'text' or 'html'")
-    if not isinstance(row.get("text") or row.get("html"), str):
-        return InputError(where, "the object has neither a 'text' nor an 'html' string")
-    return build_document(row, where, meta, limits, meta_key=row.get("id"))
+        return InputError(where, f"expected a JSON object with 'text' or 'html', got a JSON {_json_type(row)}",
+                          "format")
+    key = row.get("id")
+    return build_document(row, where, meta, limits, meta_key=key if isinstance(key, (str, int)) else None)
 
 
-def _read_warc_file(path: Path, meta: dict, limits: Limits) -> Iterator[Item]:
-    from chronique.ingest.warc import read_warc
-
-    yield from read_warc(path, meta, limits)
+def _json_type(value) -> str:
+    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
 
 
 def _read_stdin(stream, meta: dict, limits: Limits) -> Iterator[Item]:
-    data = stream.read(limits.max_bytes + 1)
+    try:
+        data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        yield InputError("<stdin>", f"cannot read: {exc}")
+        return
     if len(data) > limits.max_bytes:
-        yield InputError("<stdin>", f"over the {limits.max_bytes:,}-byte limit (--max-bytes)")
+        yield InputError("<stdin>", f"over the {limits.max_bytes:,}-byte limit (--max-bytes)", "limit")
         return
     head = data.lstrip()[:1]
     if head == b"{":
@@ -180,49 +293,7 @@ def _read_stdin(stream, meta: dict, limits: Limits) -> Iterator[Item]:
     try:
         text, _ = decode(data)
     except DecodeError as exc:
-        yield InputError("<stdin>", str(exc))
+        yield InputError("<stdin>", str(exc), "encoding")
         return
-    kind = "html" if head == b"<" else "text"
+    kind = "html" if text.lstrip()[:1] == "<" else "text"
     yield build_document({kind: text}, "<stdin>", meta, limits)
-
-
-def build_document(record: dict, origin: str, meta: dict, limits: Limits,
-                   meta_key: str | None = None) -> Item:
-    """A raw record (``text`` or ``html`` plus optional fields) to a cleaned, checked Document."""
-    info = dict(meta.get(str(meta_key), {})) if meta_key is not None else {}
-    fields = {k: record.get(k) for k in ("title", "url", "published", "source") if record.get(k)}
-    if record.get("html"):
-        extracted = extract_html(record["html"], record.get("url"))
-        if extracted is None:
-            return InputError(origin, "HTML page with no extractable article text")
-        for k, v in extracted.items():
-            fields.setdefault(k, v)
-        body = extracted["text"]
-    else:
-        body = record.get("text") or ""
-    text = clean_text(body)
-    title = fields.get("title")
-    if title and record.get("html") is None and not text.startswith(title.strip()):
-        text = f"{title.strip()}\n\n{text}"
-    if len(text) < limits.min_chars:
-        return InputError(origin, f"empty document ({len(text)} characters of text after cleaning)")
-    if limits.check_language:
-        lang, prob = detect(text)
-        if lang != "fr":
-            return InputError(origin, f"not French (detected '{lang}', p={prob:.2f}); skipped", kind="language")
-    try:
-        published = parse_date(info.get("published") or fields.get("published"), origin)
-    except MetaError as exc:
-        return InputError(origin, str(exc))
-    doc_id = str(record.get("id") or info.get("id") or content_hash(text))
-    basis = info.get("published_basis") or ("given" if published else None)
-    return Document(
-        id=doc_id, text=text, title=title or _first_line_title(text), published=published,
-        published_basis=basis, source=info.get("source") or fields.get("source"),
-        url=info.get("url") or fields.get("url"), language="fr", origin=origin,
-    )
-
-
-def _first_line_title(text: str) -> str | None:
-    first = text.split("\n", 1)[0].strip()
-    return first if 0 < len(first) <= 200 and "\n\n" in text[:len(first) + 3] else None

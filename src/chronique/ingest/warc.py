@@ -1,46 +1,76 @@
-"""WARC crawls (warcio), streamed record by record: each HTML response is one document."""
+"""WARC crawls (warcio), streamed record by record: each HTML response is one document.
+
+A corrupt or truncated archive yields the documents read so far and one error naming the record
+where reading stopped; an archive with no HTML response is reported rather than passed over.
+"""
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from chronique.ingest.clean import printable
 from chronique.ingest.decode import DecodeError, decode
 from chronique.ingest.limits import Limits
 from chronique.model import InputError
 
 
-def read_warc(path: Path, meta: dict, limits: Limits) -> Iterator:
-    """Yield a Document (or InputError) per HTML response record."""
-    from chronique.ingest.sources import build_document
+def _next_html(records, limits: Limits) -> tuple[str | None, bytes] | None:
+    """The next HTML response's (url, body) or None at the end; warcio's stderr chatter muted."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        for record in records:
+            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if record.rec_type == "response" and "html" in ctype.lower():
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                return url, record.content_stream().read(limits.max_bytes + 1)
+    return None
 
+
+def _html_responses(fh, where: str, limits: Limits) -> Iterator[tuple[str, str | None, bytes] | InputError]:
+    """(origin, url, body bytes) per HTML response; an InputError (and stop) on a corrupt record."""
+    n = 0
+    try:
+        archive = ArchiveIterator(fh)
+        records = iter(archive)
+        while (found := _next_html(records, limits)) is not None:
+            n += 1
+            yield f"{where}#{n}", *found
+    except Exception as exc:  # warcio and its decompressors raise assorted errors on corrupt input  # noqa: BLE001
+        yield InputError(f"{where}#{n + 1}", f"corrupt WARC record: {type(exc).__name__}: {printable(str(exc)[:80])}")
+        return
+    if getattr(archive, "err_count", 0):
+        yield InputError(where, f"corrupt WARC: {archive.err_count} record(s) not followed by a blank line "
+                                "(invalid Content-Length?)")
+
+
+def _response_document(origin: str, url: str | None, data: bytes, meta: dict, limits: Limits):
+    from chronique.ingest.record import build_document
+
+    if len(data) > limits.max_bytes:
+        return InputError(origin, f"record over the {limits.max_bytes:,}-byte limit (--max-bytes)", "limit")
+    try:
+        html, _ = decode(data)
+    except DecodeError as exc:
+        return InputError(origin, str(exc), "encoding")
+    record = {"html": html, "url": url if isinstance(url, str) and url.startswith(("http://", "https://")) else None}
+    return build_document(record, origin, meta, limits, meta_key=url)
+
+
+def read_warc(path: Path, meta: dict, limits: Limits, where: str | None = None) -> Iterator:
+    """Yield a Document (or InputError) per HTML response record."""
+    where = where or str(path)
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield InputError(where, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        n = 0
-        try:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
-                    continue
-                n += 1
-                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path}#{n}"
-                data = record.content_stream().read(limits.max_bytes + 1)
-                if len(data) > limits.max_bytes:
-                    yield InputError(where, f"record over the {limits.max_bytes:,}-byte limit (--max-bytes)")
-                    continue
-                try:
-                    html, _ = decode(data)
-                except DecodeError as exc:
-                    yield InputError(where, str(exc))
-                    continue
-                yield build_document({"html": html, "url": url}, where, meta, limits, meta_key=url)
-        except Exception as exc:  # warcio raises on truncated/corrupt archives  # noqa: BLE001
-            yield InputError(f"{path}#{n + 1}", f"corrupt WARC record: {exc}")
+        found = False
+        for item in _html_responses(fh, where, limits):
+            found = True
+            yield item if isinstance(item, InputError) else _response_document(*item, meta, limits)
+        if not found:
+            yield InputError(where, "WARC archive holds no HTML response record")

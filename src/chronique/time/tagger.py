@@ -134,7 +134,10 @@ def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon
     ctx = Context(lex, published)
     for c in chosen:
         ctx.direction = _direction(text, c, doc, lex)
-        res = RESOLVERS[c.rule.kind](c.groups, c.rule, ctx)
+        try:
+            res = RESOLVERS[c.rule.kind](c.groups, c.rule, ctx)
+        except (ValueError, OverflowError):  # "il y a 30 siècles": off the calendar, not a date we can give
+            continue
         if res is None:
             continue
         value, ttype = res

@@ -1,0 +1,1 @@
+"""Robustness: hostile inputs, property-based tests, store safety, API abuse (issue #9)."""
