@@ -96,7 +96,7 @@ def test_missing_things_are_404(client):
 @pytest.mark.parametrize("params", [
     {"limit": 0}, {"limit": 501}, {"offset": -1}, {"type": "FOO"}, {"quad": "friendly"},
     {"since": "2018/06"}, {"until": "June"}, {"country": "FRANCE"}, {"role": "host"}, {"q": "x"},
-    {"since": "2020", "until": "2019-12"},
+    {"since": "2020", "until": "2019-12"}, {"since": "2023-13"}, {"until": "2023-02-32"},
 ])
 def test_invalid_filters_are_422(client, params):
     res = client.get("/api/events", params=params)
