@@ -18,6 +18,12 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def examples_dir():
+    """The team's own example dispatches (examples/), with their docs.jsonl."""
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
 def gold_dir():
     """../shared/gold, or skip: the press articles are never copied into this repository."""
     if not (GOLD / "seeds" / "docs.jsonl").exists():

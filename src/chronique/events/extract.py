@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,7 @@ from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import Modality, analyse
 from chronique.events.participants import ParticipantIndex
-from chronique.events.plover import QUAD
+from chronique.events.plover import MODES, QUAD
 from chronique.geo import resolve_place
 from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date
@@ -72,7 +72,10 @@ def _near_lemmas(tok: Token) -> set[str]:
 
 
 def _constraints_ok(tok: Token, trig: Trigger) -> bool:
-    if trig.requires and not (set(trig.requires) & _near_lemmas(tok)):
+    near = _near_lemmas(tok) if trig.requires or trig.excludes else set()
+    if trig.requires and not (set(trig.requires) & near):
+        return False
+    if trig.excludes and set(trig.excludes) & near:
         return False
     if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "me", "nous", "vous")
                                                                 and c.pos_ == "PRON") for c in tok.children):
@@ -91,10 +94,13 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     scene = document_scene(sdoc)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
-        for match in _outermost(find_triggers(sent, lexicon)):
+        matches = _outermost(find_triggers(sent, lexicon))
+        for match in matches:
             ev = _build(doc_id, sent, match, participants, timexes, published, scene)
             if ev is None:
                 continue
+            if ev.aux == "none" and _demanded(match, matches):
+                ev.aux = "hypothetical"  # "exiger la libération de X": asked for, not done
             key = (ev.event_type, tuple(sorted(a.country or "" for a in ev.actor)),
                    tuple(sorted(a.country or "" for a in ev.recipient)))
             if key in seen:  # one event per real-world event per sentence
@@ -109,22 +115,47 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
 DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 
 
+# A cancelled, refused or postponed meeting ("annuler le sommet") did not happen: the meeting noun
+# the REJECT verb governs is no CONSULT/AGREE of its own.
+CANCELS = {"REJECT": {"CONSULT", "AGREE"}}
+
+
 def _outermost(matches: list[Match]) -> list[Match]:
-    """Drop AGREE matches that govern a conflict trigger in their own subtree."""
+    """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting nouns
+    that a cancelling verb governs, and participles that describe an event noun."""
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
         if inner and any(o.trigger.type in inner and o.token in m.token.subtree and o is not m for o in matches):
             continue
+        if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
+               and o.trigger.mode == "meet" for o in matches):
+            continue
+        if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
+                                         for o in matches):
+            continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
         out.append(m)
     return out
+
+
+# Verbs whose object or infinitive is an act asked for or threatened, not one that happened.
+DEMANDING = {"REQUEST", "THREATEN"}
+CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass")
+
+
+def _demanded(m: Match, matches: list[Match]) -> bool:
+    """The trigger is what another trigger of the sentence demands or threatens ("appeler les
+    auteurs à libérer le président", "a demandé le retrait des forces")."""
+    if m.trigger.type in DEMANDING or m.token.dep_ not in CONTENT_DEPS:
+        return False
+    return any(o.token.i == m.token.head.i and o.trigger.type in DEMANDING for o in matches)
 
 
 def document_scene(sdoc: Doc) -> Place | None:
     """Where the story happens: the most named place among locative phrases ("à Vladivostok")."""
     counts: dict[str, list] = {}
     for tok in sdoc:
-        if tok.pos_ == "PROPN" and frames.prep_of(tok) in ("à", "au", "aux", "en", "dans"):
+        if _locative(tok):
             place = resolve_place(_nominal_text(tok))
             if place is not None and place.country:
                 counts.setdefault(place.country, []).append(place)
@@ -134,9 +165,25 @@ def document_scene(sdoc: Doc) -> Place | None:
     return best[0]
 
 
+LOCATIVE_PREPS = ("à", "au", "aux", "en", "dans", "près de", "sur")
+
+
+def _locative(tok: Token) -> bool:
+    """A proper name said to be where something happens: "à Gaza", or the name completing a
+    locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
+    if tok.pos_ != "PROPN":
+        return False
+    prep = frames.prep_of(tok)
+    if prep in LOCATIVE_PREPS:
+        return True
+    head = tok.head
+    return prep in ("de", "d'", "du", "des") and head.pos_ == "NOUN" and head.i != tok.i \
+        and frames.prep_of(head) in LOCATIVE_PREPS
+
+
 def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
     for tok in sent:
-        if tok.pos_ == "PROPN" and frames.prep_of(tok) in ("à", "au", "aux", "en", "dans"):
+        if _locative(tok):
             place = resolve_place(_nominal_text(tok))
             if place is not None and place.country and place.text not in exclude:
                 return place
@@ -146,7 +193,11 @@ def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
            published: dt.date | None, scene: Place | None = None) -> Event | None:
     trig, tok = m.trigger, m.token
-    actors = parts.actors_for(_fill(trig.actor, tok), tok, trig.type, exclude=set())
+    if tok.pos_ == "NOUN" and parts.inside_name(tok):
+        return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
+    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: _in_timex(t, timexes))
+    actor_toks = _possessor_tokens(tok) or actor_toks
+    actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = parts.actors_for(_fill(trig.recipient, tok), tok, trig.type, exclude={a.id or a.text for a in actors})
     place = _place(trig, tok)
     if trig.mode == "visit" and not recips and place and place.country:
@@ -157,38 +208,146 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         return None
     fallback = not actors
     if fallback:
-        actors = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips})
-        if not actors:
+        # a doer named but not coded still is the doer; an unresolved "ils" or a time ("d'une semaine") is not
+        named = any(t.pos_ in ("NOUN", "PROPN") and not _in_timex(t, timexes) for t in actor_toks)
+        actors = _fallback_actors(trig, tok, parts, recips, named=named, subject=named and actor_slot == "subj")
+        if actors is None:
             return None
     keys = {a.id or a.name or a.text for a in actors}
     if not recips and not trig.symmetric and trig.type in TARGETED:
-        recips = parts.fallback_recipient(tok, trig.type, keys)
-    if trig.symmetric:
-        actors, recips = _pool(actors, recips), []
-    actors = [a for a in actors if not _same(a, recips)] or actors
+        recips = parts.fallback_recipient(tok, trig.type, keys, actor_toks)
     mod = analyse(tok)
     date, basis = event_date(tok.doc, tok.i, list(timexes), published)
     event_type, aux = _type_and_aux(trig, mod, date, basis, published)
+    if trig.symmetric and not _proposed(trig, tok, event_type, actors, recips):
+        actors, recips = _pool(actors, recips), []
+    actors = [a for a in actors if not _same(a, recips)] or actors
     if aux == "historical" and basis == "publication":
         date, basis = None, "unknown"  # background with no date of its own
     if place is None:
         place = _sentence_place(sent, {a.text for a in actors + recips}) or scene
+    if not trig.symmetric:
+        actors, recips = _local_civilians(trig.type, actors, recips, place)
     start, end = _evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
-        doc=doc_id, event_type=event_type, mode=trig.mode, actor=actors, recipient=recips, date=date,
+        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type), actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
         quad=QUAD[event_type], trigger=tok.text, evidence=sent.doc.text[start:end], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
 
 
-def _fill(slots: Sequence[str], tok: Token) -> list[Token]:
-    for slot in slots:
-        found = frames.fill(slot, tok)
+# Material events reported without their doer ("195 personnes ont été arrêtées", "la mobilisation
+# contre le président se poursuit") are coded with an unknown actor, as PLOVER coders do.
+AGENTLESS = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "AID", "MOBILIZE"}
+# "137 personnes ont été tuées": a casualty count with no doer is a statistic, not an event.
+CASUALTY = {"ASSAULT"}
+
+
+def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips: list[Actor],
+                     named: bool = False, subject: bool = False) -> list[Actor] | None:
+    """Who does an event whose frame names no actor: the sentence's subject or speaker, except
+    for a noun that another event verb governs (in "Paris condamne le coup d'État" Paris is not
+    the putschist). An agentless passive, or a noun that is itself the subject or headline of its
+    clause, of a material event keeps an empty actor; otherwise there is no event (None).
+    When the frame does name a doer that is no coded actor ("ce groupe, qui s'est emparé de…"),
+    nobody else in the sentence is made the doer (``named``); an uncoded subject of a material
+    event ("des milliers de personnes ont manifesté") leaves the actor empty (``subject``)."""
+    passive = frames.is_passive(tok)
+    owner = _possessor(tok, parts)
+    if owner:
+        return owner
+    if not named and not _reacted_to(tok):
+        likely = trig.future if trig.future and analyse(tok).planned else trig.type
+        spoken = QUAD[likely].startswith("verbal") and not passive
+        found = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips}, speaker=spoken)
         if found:
-            return frames.expand_conj(found)
-    return []
+            return found
+    nominal = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubj:pass", "ROOT")
+    if ((nominal or subject) and trig.type in AGENTLESS) or (passive and trig.type in AGENTLESS - CASUALTY):
+        return []  # "des milliers de personnes ont manifesté": a doer, but no coded actor
+    return None
+
+
+def _possessor_tokens(tok: Token) -> list[Token]:
+    """A possessive on an event noun ("sa solidarité avec X", "son premier sommet") names the
+    subject of the clause it sits in: "Kim est arrivé pour son sommet" -> Kim. It outranks a
+    "de" complement, which is then the target ("sa solidarité vis-à-vis du Danemark")."""
+    if tok.pos_ != "NOUN" or not any("Yes" in c.morph.get("Poss") for c in tok.children if c.dep_ == "det"):
+        return []
+    verb = frames.governor(tok)
+    return frames.expand_conj(frames.subjects(verb)) if verb is not None else []
+
+
+def _possessor(tok: Token, parts: ParticipantIndex) -> list[Actor]:
+    """The coded actors the possessive stands for (see ``_possessor_tokens``)."""
+    return parts.actors_for(_possessor_tokens(tok), tok, "", exclude=set())
+
+
+def _reacted_to(tok: Token) -> bool:
+    """A noun trigger complementing another event verb ("condamner l'invasion", "prendre note de
+    l'expulsion"): its actor is not that verb's subject."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = frames.governor(tok)
+    if gov is None or gov.lemma_.lower() in frames.support_verbs():
+        return False
+    types = {t.type for _, t in load_lexicon().candidates(gov.lemma_.lower(), "VERB")}
+    if types & set(DEFERS_TO):
+        return False  # "s'entendre sur des sanctions": the agreement is the sanction itself
+    return bool(types) or gov.lemma_.lower() in frames.speech_data()[0]
+
+
+# Unnamed participants are the people of the place: protesters marching in Algiers are Algerian
+# civilians; the unnamed people arrested or shot at in a country are its civilians.
+CIVILIAN_ACTOR = {"PROTEST"}
+CIVILIAN_TARGET = {"COERCE", "ASSAULT"}
+
+
+def _local_civilians(event_type: str, actors: list[Actor], recips: list[Actor],
+                     place: Place | None) -> tuple[list[Actor], list[Actor]]:
+    """Code unnamed protesters (actor) or victims (recipient) as civilians of the event's place."""
+    if place is None or not place.country:
+        return actors, recips
+    local = Actor(text=place.text, name=None, country=place.country, sector="CVL", type="GPE")
+    if event_type in CIVILIAN_ACTOR and not any(a.country for a in actors):
+        actors = [*actors, local]
+    if event_type in CIVILIAN_TARGET and not recips:
+        recips = [local]
+    return actors, recips
+
+
+def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], recips: list[Actor]) -> bool:
+    """A meeting one side plans with the other ("Poutine est prêt à rencontrer Trump") is that
+    side's AGREE toward the other; a planned summit "avec X" or "entre X et Y" stays joint."""
+    return event_type != trig.type and tok.pos_ == "VERB" and bool(actors) and bool(recips)
+
+
+def _in_timex(tok: Token, timexes: Sequence[Timex]) -> bool:
+    """The token is part of a time expression ("un ultimatum d'une semaine")."""
+    return any(t.start <= tok.idx < t.end for t in timexes)
+
+
+def _fill(slots: Sequence[str], tok: Token) -> list[Token]:
+    """The tokens of the first slot that the parse fills."""
+    return _fill_slot(slots, tok)[1]
+
+
+def _fill_slot(slots: Sequence[str], tok: Token,
+               skip: Callable[[Token], bool] = lambda t: False) -> tuple[str | None, list[Token]]:
+    """The first slot that the parse fills, with its tokens (coordination expanded); tokens
+    for which ``skip`` holds (a time: "un ultimatum d'une semaine") fill nothing."""
+    for slot in slots:
+        found = [t for t in frames.fill(slot, tok) if not skip(t)]
+        if found:
+            return slot, frames.expand_conj(found)
+    return None, []
+
+
+def _mode(trig: Trigger, event_type: str) -> str | None:
+    """The entry's mode, kept when the event type changed only if the new type has that mode too."""
+    return trig.mode if trig.mode in MODES.get(event_type, ()) else None
 
 
 def _pool(actors: list[Actor], recips: list[Actor]) -> list[Actor]:
@@ -209,12 +368,13 @@ def _type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
     background is historical when dated over a month before publication, or told in the
     pluperfect with no date of its own."""
     event_type = trig.type
-    planned = mod.planned or (date is not None and published is not None and _after(date, published))
+    enacted = mod.enacted and QUAD[trig.type].startswith("material")
+    planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
     if planned and trig.future:
         event_type = trig.future
     if mod.negated:
         return event_type, "negated"
-    if mod.hypothetical and not (planned and trig.future):
+    if (mod.hypothetical or mod.possible) and not (planned and trig.future):
         return event_type, "hypothetical"
     if date and published and _before(date, published, HISTORICAL_DAYS):
         return event_type, "historical"

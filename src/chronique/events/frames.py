@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from chronique.lang import load_yaml
+from chronique.lang import LanguageDataError, load_yaml
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -30,8 +30,75 @@ def support_verbs(lang: str = "fr") -> frozenset[str]:
     return frozenset(load_yaml(lang, "support_verbs").get("verbs") or ())
 
 
+@lru_cache(maxsize=None)
+def measure_nouns(lang: str = "fr") -> frozenset[str]:
+    """Nouns that may stand between a support verb and its event noun ("lancer une série de frappes")."""
+    return frozenset(load_yaml(lang, "support_verbs").get("measure_nouns") or ())
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The support verb whose subject does the event noun: the noun is its object or complement,
+    directly or through a measure noun ("imposer un train de sanctions"); not in "prendre note
+    de l'expulsion", where "note" is the light verb's noun."""
+    tok, head = noun, noun.head
+    while head.pos_ == "NOUN" and head.lemma_.lower() in measure_nouns() and tok.dep_ == "nmod" and head.i != tok.i:
+        tok, head = head, head.head
+    if head.i == tok.i or tok.dep_ not in LIGHT_VERB_DEPS:
+        return None
+    if head.pos_ == "AUX" or (head.pos_ == "VERB" and head.lemma_.lower() in support_verbs()):
+        return head
+    return None
+
+
+@lru_cache(maxsize=None)
+def speech_data(lang: str = "fr") -> tuple[frozenset[str], frozenset[str]]:
+    """Speech verbs and attribution prepositions (lang/<code>/speech.yaml), validated."""
+    data = load_yaml(lang, "speech")
+    out = []
+    for key in ("verbs", "according_to"):
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LanguageDataError(f"lang/{lang}/speech.yaml: '{key}' must be a list of words")
+        out.append(frozenset(words))
+    return out[0], out[1]
+
+
+def inverted_speaker(verb: Token) -> list[Token]:
+    """The speaker of an inverted speech incise ("« … », a déclaré le ministre") that the parser
+    took for an object: a speech verb with no subject, in parataxis or right after a quote."""
+    if verb.lemma_.lower() not in speech_data()[0] or any(c.dep_ in SUBJ for c in verb.children):
+        return []
+    before = verb.doc[max(verb.sent.start, verb.i - 4): verb.i]
+    incise = verb.dep_ == "parataxis" or any(t.text in ("»", "\"", ",", "»,") for t in before)
+    if not incise:
+        return []
+    return [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+
+
+def speaker(sent: Span) -> list[Token]:
+    """Who speaks in the sentence: the subject of an incise speech verb, or "selon X"."""
+    verbs, according = speech_data()
+    for tok in sent:
+        if tok.lemma_.lower() in verbs and tok.pos_ == "VERB" and (tok.dep_ == "parataxis" or inverted_speaker(tok)):
+            found = inverted_speaker(tok) or [c for c in tok.children if c.dep_ in SUBJ]
+            if found:
+                return found
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and prep_of(tok) in according:
+            return [tok]
+    return []
+
+
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in tok.children) or "Pass" in tok.morph.get("Voice")
+    """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…")."""
+    return any(c.dep_ == "aux:pass" for c in tok.children) or "Pass" in tok.morph.get("Voice") \
+        or passive_participle(tok)
+
+
+def passive_participle(tok: Token) -> bool:
+    """A past participle that modifies a noun: the noun is what undergoes the action."""
+    return tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
+        and "Past" in tok.morph.get("Tense") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def prep_of(tok: Token) -> str | None:
@@ -71,10 +138,13 @@ def subjects(verb: Token) -> list[Token]:
             return [relative_antecedent(t) for t in found]
         if passive:
             return []
+        stray = inverted_speaker(verb) or stray_subject(verb)
+        if stray:
+            return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
-                objs = [c for c in head.children if c.dep_ in ("obj", "iobj")]
+                objs = [c for c in head.children if c.dep_ in ("obj", "iobj")] or misparsed_relative(head)
                 if objs:
                     return [relative_antecedent(t) for t in objs]
             if verb.dep_ == "advcl" and not any(c.lower_ in ("pour", "avant", "après", "en") for c in verb.children):
@@ -83,15 +153,69 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "acl:relcl":
             return []
+        if verb.dep_ == "acl" and _gerund(verb):
+            verb = _clause_head(verb.head)  # "en publiant…" hung on a noun: the clause's subject
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         return []
     return []
 
 
+def stray_subject(verb: Token) -> list[Token]:
+    """Parse repair: after a fronted adverbial ("Après une poignée de main, MM. X et Y se sont
+    entretenus") the parser may hang the subject on the adverbial as an apposition. The nominal
+    right before the verb's clitics and auxiliaries is then its subject."""
+    if verb.dep_ not in ("ROOT", "conj") or "Fin" not in (verb.morph.get("VerbForm") or ["Fin"]) and \
+            not any(a.dep_.startswith("aux") for a in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].head.i == verb.i and verb.doc[i].dep_.startswith(("aux", "expl", "advmod"))):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    tok = verb.doc[i]
+    while tok.dep_ in ("flat:name", "conj", "flat", "amod") and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.i != verb.i:
+        return [tok]
+    return []
+
+
+def _gerund(verb: Token) -> bool:
+    """A gérondif ("en publiant"): its subject is the subject of the clause it modifies."""
+    return any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children)
+
+
+def _clause_head(tok: Token) -> Token:
+    """The nearest verb above a token (the token itself if it is the root)."""
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
 def objects(verb: Token) -> list[Token]:
+    if inverted_speaker(verb):
+        return []
+    if passive_participle(verb):
+        return [verb.head]
     deps = ("nsubj:pass",) if is_passive(verb) else OBJ
-    return [relative_antecedent(c) for c in verb.children if c.dep_ in deps]
+    return [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb)
+
+
+def misparsed_relative(verb: Token) -> list[Token]:
+    """Parse repair: in "…a rencontré le président, qu'il a invité à…" the parser may read the
+    relative "qu'" as a conjunction; the object is then the nominal before the comma."""
+    if is_passive(verb) or not any(c.dep_ == "mark" and c.lower_ in ("qu'", "que") for c in verb.children):
+        return []
+    mark = min(c.i for c in verb.children if c.dep_ == "mark")
+    if mark < verb.sent.start + 2 or verb.doc[mark - 1].text != ",":
+        return []
+    tok = verb.doc[mark - 2]
+    while tok.dep_ in ("amod", "flat:name", "flat") and tok.head.i < tok.i:
+        tok = tok.head
+    return [tok] if tok.pos_ in ("NOUN", "PROPN") else []
 
 
 def with_prep(tok: Token, prep: str) -> list[Token]:
@@ -120,9 +244,8 @@ def fill(slot: str, trig: Token) -> list[Token]:
     """Tokens (heads of nominals) filling one argument slot of a trigger."""
     if slot == "subj":
         if trig.pos_ == "NOUN":
-            gov = governor(trig)
-            ok = gov is not None and (gov.lemma_.lower() in support_verbs() or gov.pos_ == "AUX")
-            return subjects(gov) if ok else []
+            gov = light_verb(trig)
+            return participle_agent(trig) or (subjects(gov) if gov is not None else [])
         return subjects(trig)
     if slot == "obj":
         return objects(trig) if trig.pos_ != "NOUN" else []
@@ -138,6 +261,17 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
         return with_prep(gov, prep) if gov is not None else []
+    return []
+
+
+def participle_agent(noun: Token) -> list[Token]:
+    """The agent of a participle modifying an event noun: "les sanctions annoncées par l'UE",
+    "le sommet présidé par X", "une conférence organisée par la France"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+            agents = [a for a in c.children if a.dep_ == "obl:agent" or (a.dep_.startswith("obl") and prep_of(a) == "par")]
+            if agents:
+                return [relative_antecedent(a) for a in agents]
     return []
 
 
@@ -163,4 +297,17 @@ def expand_conj(toks: list[Token]) -> list[Token]:
             stack.extend(c for c in x.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
             stack.extend(a for c in x.children if c.dep_ in ("appos", "flat:name")
                          for a in c.children if a.dep_ == "conj" and a.pos_ in ("NOUN", "PROPN"))
+            stack.extend(_coordinated_appositions(x))
     return sorted(out, key=lambda x: x.i)
+
+
+def _coordinated_appositions(x: Token) -> list[Token]:
+    """Parse repair: "le président X et le chancelier Y" parsed as two appositions of "président";
+    an apposition with a coordinating conjunction before it is a second participant."""
+    appos = [c for c in x.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    out = []
+    for prev, nxt in zip(appos, appos[1:]):
+        between = x.doc[prev.i + 1: nxt.i]
+        if any(t.pos_ == "CCONJ" and t.lower_ in ("et", "ainsi") for t in between):
+            out.append(nxt)
+    return out

@@ -28,6 +28,7 @@ class Trigger(BaseModel):
     symmetric: bool = False
     future: str | None = None
     requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
     requires_dep: tuple[str, ...] = ()
     reflexive: bool = False
     needs: tuple[str, ...] = ()

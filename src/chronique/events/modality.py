@@ -22,6 +22,11 @@ class Cues:
     hypothesis_marks: frozenset[str]
     planned_adj: frozenset[str]
     planned_nouns: frozenset[str]
+    enacting: frozenset[str]
+    purpose: frozenset[str]
+    future_endings: frozenset[str]
+    possibility: frozenset[str]
+    background: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +43,9 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     planned: bool = False      # future, intended, promised, invited: not (yet) happened
-    pluperfect: bool = False   # background narrated in the plus-que-parfait
+    pluperfect: bool = False   # background: plus-que-parfait with "déjà", "par le passé"…
+    enacted: bool = False      # planned only because decided/announced: real for material acts
+    possible: bool = False     # only said to be possible ("pourrait attaquer", "peut frapper")
 
 
 def clause_verb(trig: Token) -> Token:
@@ -75,33 +82,66 @@ def analyse(trig: Token, lang: str = "fr") -> Modality:
     """Read negation, condition, plan/intent and pluperfect around a trigger."""
     c = cues(lang)
     verb = clause_verb(trig)
-    negated = _is_negated(verb, trig, c)
-    planned = hypothetical = False
+    hypothetical, causes = _plan_and_hypothesis(trig, verb, c)
+    aux = _auxes(verb)
+    pluperfect = any(a.lemma_ in ("avoir", "être") and "Imp" in a.morph.get("Tense") for a in aux) \
+        and "Part" in verb.morph.get("VerbForm") and _background_cue(verb, c)
+    if hypothetical and causes and any("Cnd" in a.morph.get("Mood") for a in aux) and verb.lemma_ in c.intent:
+        hypothetical = False
+    enacted = bool(causes) and causes <= c.enacting
+    return Modality(negated=_is_negated(verb, trig, c), hypothetical=hypothetical, planned=bool(causes),
+                    pluperfect=pluperfect, enacted=enacted, possible=bool(causes & c.possibility))
+
+
+def _untagged_future(tok: Token, c: Cues) -> bool:
+    """A finite verb the tagger mistook for a present (first persons: "je me rendrai") whose
+    ending can only be a simple future."""
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and "Cnd" not in tok.morph.get("Mood") \
+        and tok.lower_ != tok.lemma_.lower() and any(tok.lower_.endswith(e) for e in c.future_endings)
+
+
+def _background_cue(verb: Token, c: Cues) -> bool:
+    """News tells the same days' events in the pluperfect too ("X avait annoncé mardi"); only a
+    background adverb ("avait déjà rencontré", "par le passé") marks an older story."""
+    words = {t.lower_ for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i}
+    return bool(words & c.background) or any(" ".join(t.lower_ for t in verb.doc[t.i:t.i + 3]) in c.background
+                                             for t in verb.children)
+
+
+def _case(tok: Token) -> str:
+    """The preposition words before a nominal ("pour", "en vue de")."""
+    return " ".join(c.lower_ for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i)
+
+
+def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[str]]:
+    """Whether the trigger is only supposed, and the cues (lemmas, or "Fut"/"Cnd") that make it
+    planned rather than done."""
+    causes: set[str] = set()
+    hypothetical = False
     for i, tok in enumerate(_chain(verb)):
         words = [tok, *_auxes(tok)]
-        if any("Fut" in w.morph.get("Tense") for w in words):
-            planned = True
+        lemma = tok.lemma_.lower()
+        if any("Fut" in w.morph.get("Tense") or _untagged_future(w, c) for w in words):
+            causes.add("Fut")
         if any("Cnd" in w.morph.get("Mood") for w in words):
             if i == 0 and tok.lemma_ not in c.intent:
                 hypothetical = True
             else:
-                planned = True
-        if i > 0 and tok.lemma_.lower() in c.intent:
-            planned = True
-        if i > 0 and tok.lemma_.lower() in c.planned_adj:
-            planned = True
+                causes.add("Cnd")
+        if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (i == 0 and lemma in c.intent and tok.i != trig.i):
+            direct = tok.i in (trig.head.i, trig.head.head.i)
+            causes.add(lemma if direct else f"via {lemma}")  # only a direct decision enacts
         if any(m.lower_ in c.hypothesis_marks for m in tok.children if m.dep_ == "mark"):
             hypothetical = True
-        if i == 0 and tok.lemma_.lower() in c.intent and tok.i != trig.i:
-            planned = True
+    head = trig.head.lemma_.lower()
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
-        if trig.head.lemma_.lower() in c.intent or trig.head.lemma_.lower() in c.planned_adj:
-            planned = True
-    if trig.pos_ == "NOUN" and trig.head.lemma_.lower() in c.planned_nouns and trig.head.i != trig.i:
-        planned = True
-    aux = _auxes(verb)
-    pluperfect = any(a.lemma_ in ("avoir", "être") and "Imp" in a.morph.get("Tense") for a in aux) \
-        and "Part" in verb.morph.get("VerbForm")
-    if hypothetical and planned and any("Cnd" in a.morph.get("Mood") for a in aux) and verb.lemma_ in c.intent:
-        hypothetical = False
-    return Modality(negated=negated, hypothetical=hypothetical, planned=planned, pluperfect=pluperfect)
+        if head in c.intent or head in c.planned_adj:
+            causes.add(head)
+    if trig.pos_ == "NOUN" and head in c.planned_nouns and trig.head.i != trig.i:
+        causes.add(head)
+    if trig.pos_ == "NOUN":
+        causes.update(f"via {a.lemma_.lower()}" for a in trig.children
+                      if a.dep_ in ("amod", "acl") and a.lemma_.lower() in c.planned_adj)
+    if trig.pos_ == "NOUN" and trig.dep_.startswith("obl") and _case(trig) in c.purpose:
+        causes.add("purpose")
+    return hypothetical, causes

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from chronique.actors.resolve import Mention
-from chronique.events.frames import prep_of, relative_antecedent
+from chronique.events.frames import prep_of, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
 
@@ -28,6 +28,11 @@ class ParticipantIndex:
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
         self.adjective_country = adjective_country
+
+    def inside_name(self, tok: Token) -> bool:
+        """The token is a word inside an actor's name, not that mention's head."""
+        m = self.by_token.get(tok.i)
+        return m is not None and m.head != tok.i and m.end - m.start > 1
 
     def mention_for(self, tok: Token) -> Mention | None:
         """The mention covering the token, else the nearest one inside its subtree."""
@@ -51,12 +56,17 @@ class ParticipantIndex:
             out.append(actor)
         return out
 
-    def _actor(self, tok: Token, event_type: str) -> Actor | None:
+    def _actor(self, tok: Token, event_type: str, quoted: bool = True) -> Actor | None:
+        if quoted and tok.pos_ == "PRON" and "1" in tok.morph.get("Person"):
+            return self.speaker_actor(tok, event_type)
         m = self.mention_for(tok)
         if m is not None:
-            if m.actor.type == "GPE" and _is_locative(tok, m):
+            if m.actor.type == "GPE" and (_is_locative(tok, m) or _meeting_venue(tok, event_type)):
                 return None
             return _with_sector(m.actor, event_type)
+        if tok.pos_ == "NOUN":  # "l'initiative égyptienne", "les forces danoises": the adjective's state
+            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                        and self.adjective_country(c.text)), tok)
         if tok.pos_ == "ADJ":
             iso = self.adjective_country(tok.text)
             if iso:
@@ -64,12 +74,16 @@ class ParticipantIndex:
                 return Actor(text=tok.text, name=None, country=iso, sector=sector, type="GPE")
         return None
 
-    def fallback_recipient(self, trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
-        """No syntactic recipient: the nearest other actor named in the trigger's clause."""
+    def fallback_recipient(self, trig: Token, event_type: str, exclude: set[str],
+                           actor_toks: Sequence[Token] = ()) -> list[Actor]:
+        """No syntactic recipient: the nearest other actor named in the trigger's clause, outside
+        the actor's own phrase ("l'ambassadeur à l'ONU" does not make the ONU a recipient) and
+        outside the source the sentence is attributed to ("selon l'AFP")."""
         clause = trig
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        span = {t.i for t in clause.subtree}
+        sources = {t.i for src in speaker(trig.sent) for t in src.subtree}
+        span = {t.i for t in clause.subtree} - {t.i for a in actor_toks for t in a.subtree} - sources
         found = [m for m in self.mentions if m.head in span and m.head != trig.i]
         found.sort(key=lambda m: (m.head < trig.i, abs(m.head - trig.i)))
         for m in found:
@@ -79,16 +93,39 @@ class ParticipantIndex:
                 return [actor]
         return []
 
-    def fallback_actor(self, trig: Token, exclude: set[str]) -> list[Actor]:
-        """No syntactic actor: the subject of the sentence's main verb, if it is a known actor."""
+    def speaker_actor(self, tok: Token, event_type: str) -> Actor | None:
+        """The coded speaker of the sentence ("« Nous … », a déclaré X" -> X), if any."""
+        for t in speaker(tok.sent):
+            actor = self._actor(relative_antecedent(t), event_type, quoted=False)
+            if actor is not None:
+                return actor
+        return None
+
+    def fallback_actor(self, trig: Token, exclude: set[str], speaker: bool = True) -> list[Actor]:
+        """No syntactic actor: the subject of the sentence's main verb, if it is a known actor,
+        else (for spoken events: demands, threats, accusations) the speaker the sentence is
+        attributed to ("…, a indiqué le ministère"). "Selon la police, 400 personnes ont été
+        arrêtées" does not make the police the source of every event it counts."""
         sent = trig.sent
         root = sent.root
         for tok in root.children:
-            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i and trig not in tok.subtree:
                 actor = self._actor(relative_antecedent(tok), "")
                 if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
                     return [actor]
+        actor = self.speaker_actor(trig, "") if speaker else None
+        if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+            return [actor]
         return []
+
+
+# Meetings are named after where they are held: "le sommet de Singapour", "la conférence de Paris".
+MEETING_TYPES = {"CONSULT", "AGREE"}
+
+
+def _meeting_venue(tok: Token, event_type: str) -> bool:
+    """A state or city in "de X" on a meeting noun is the venue, not a participant."""
+    return event_type in MEETING_TYPES and tok.head.pos_ == "NOUN" and prep_of(tok) in ("de", "d'", "du")
 
 
 def _is_locative(tok: Token, m: Mention) -> bool:

@@ -1,0 +1,136 @@
+"""French news syntax: passives, nominalisations, coordination, relatives, reported speech,
+support verbs and PLOVER's rules for planned and cancelled meetings (team-written sentences)."""
+from __future__ import annotations
+
+from tests.events.conftest import countries, find
+
+
+def test_passive_agent_is_the_host_and_the_subject_the_visitor(events_of):
+    ev = find(events_of("Le ministre polonais a été reçu mardi par le président ukrainien à Kiev."), "CONSULT")
+    assert ev and ev[0].mode == "visit"
+    assert countries(ev[0].actor) == {"POL"} and countries(ev[0].recipient) == {"UKR"}
+    assert ev[0].location is not None and ev[0].location.country == "UKR"
+
+
+def test_agentless_passive_keeps_an_unknown_actor(events_of):
+    ev = find(events_of("Deux cents manifestants ont été arrêtés samedi à Alger."), "COERCE")
+    assert ev and ev[0].actor == [] and ev[0].mode == "arrest"
+
+
+def test_agentless_verbal_event_is_not_invented(events_of):
+    assert not find(events_of("Une demande a été adressée."), "REQUEST")
+
+
+def test_nominal_meeting_between_two_sides_is_symmetric(events_of):
+    ev = find(events_of("La rencontre entre le président kényan et le Premier ministre éthiopien a duré deux heures."),
+              "CONSULT")
+    assert ev and countries(ev[0].actor) == {"KEN", "ETH"} and ev[0].recipient == []
+
+
+def test_nominal_visit_of_x_to_a_place(events_of):
+    ev = find(events_of("La visite du président italien au Caire a été très commentée."), "CONSULT")
+    assert ev and ev[0].mode == "visit" and countries(ev[0].actor) == {"ITA"}
+    assert ev[0].location.country == "EGY"
+
+
+def test_nominal_invitation_of_x_to_y_is_agree(events_of):
+    ev = find(events_of("L'invitation du roi du Maroc au président sénégalais a surpris."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"MAR"} and countries(ev[0].recipient) == {"SEN"}
+
+
+def test_coordinated_named_subjects_are_one_compound_actor(events_of):
+    text = ("Le président français Emmanuel Macron et le chancelier allemand Olaf Scholz ont signé mardi "
+            "un accord de défense.")
+    ev = find(events_of(text), "AGREE")
+    assert ev and countries(ev[0].actor) == {"FRA", "DEU"}
+
+
+def test_relative_pronoun_stands_for_the_invited_leader(events_of):
+    evs = events_of("Le ministre norvégien a rencontré le président ukrainien, qu'il a invité à se rendre à Oslo.")
+    invite = [e for e in find(evs, "AGREE") if e.trigger == "invité"]
+    assert invite and countries(invite[0].actor) == {"NOR"} and countries(invite[0].recipient) == {"UKR"}
+    trip = [e for e in find(evs, "AGREE") if e.trigger == "rendre"]
+    assert trip and countries(trip[0].actor) == {"UKR"}  # the invited one is who would travel
+
+
+def test_inverted_reported_speech_gives_the_speaker(events_of):
+    ev = find(events_of("Les missiles sont prêts, a averti mardi le ministre russe de la Défense."), "THREATEN")
+    assert ev and countries(ev[0].actor) == {"RUS"}
+
+
+def test_first_person_in_a_quote_is_the_speaker(events_of):
+    ev = find(events_of("« Nous condamnons fermement cette attaque », a déclaré mardi le président sénégalais."),
+              "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"SEN"} and ev[0].mode == "disapprove"
+
+
+def test_quoted_first_person_future_visit_is_agree(events_of):
+    ev = find(events_of("« Je me rendrai à Moscou le mois prochain », a déclaré le Premier ministre indien."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"IND"} and countries(ev[0].recipient) == {"RUS"}
+    assert ev[0].aux == "none"
+
+
+def test_support_verb_gives_the_noun_its_actor(events_of):
+    ev = find(events_of("Le ministre turc des Affaires étrangères a effectué mardi une visite à Bagdad."), "CONSULT")
+    assert ev and ev[0].mode == "visit" and countries(ev[0].actor) == {"TUR"}
+    assert countries(ev[0].recipient) == {"IRQ"}
+
+
+def test_reaction_verb_subject_is_not_the_actor_of_the_event_noun(events_of):
+    evs = events_of("Le Canada a condamné le coup d'État au Gabon.")
+    assert find(evs, "ACCUSE")
+    assert not [e for e in find(evs, "COERCE") if "CAN" in countries(e.actor)]
+
+
+def test_future_visit_is_agree(events_of):
+    ev = events_of("Le président brésilien se rendra en Chine en avril.")
+    assert find(ev, "AGREE") and not find(ev, "CONSULT")
+    agree = find(ev, "AGREE")[0]
+    assert countries(agree.actor) == {"BRA"} and countries(agree.recipient) == {"CHN"}
+
+
+def test_cancelled_summit_is_reject_meet_and_no_meeting(events_of):
+    evs = events_of("Le président américain a annulé mardi le sommet prévu avec le dirigeant nord-coréen.")
+    rej = find(evs, "REJECT")
+    assert rej and rej[0].mode == "meet" and countries(rej[0].actor) == {"USA"}
+    assert not find(evs, "CONSULT")
+
+
+def test_sanctions_being_prepared_are_a_threat(events_of):
+    evs = events_of("L'Union européenne prépare de nouvelles sanctions contre la Biélorussie.")
+    assert find(evs, "THREATEN") and not find(evs, "SANCTION")
+
+
+def test_announced_sanctions_are_sanctions(events_of):
+    evs = events_of("Le Canada a annoncé mardi de nouvelles sanctions contre le Venezuela.")
+    ev = find(evs, "SANCTION")
+    assert ev and countries(ev[0].actor) == {"CAN"} and countries(ev[0].recipient) == {"VEN"}
+
+
+def test_evidence_is_a_slice_of_the_document(events_of):
+    text = "Premier paragraphe sans événement.\n\nLa police turque a arrêté mardi un journaliste allemand à Ankara."
+    evs = events_of(text)
+    assert evs
+    for ev in evs:
+        assert text[ev.start:ev.end] == ev.evidence
+
+
+def test_what_a_demand_asks_for_is_not_a_fact(events_of):
+    evs = events_of("L'Union africaine a exigé la libération du président nigérien.")
+    assert find(evs, "REQUEST")
+    assert all(e.aux != "none" for e in find(evs, "RETREAT"))
+
+
+def test_unnamed_protesters_are_civilians_of_the_place(events_of):
+    ev = find(events_of("Des milliers de personnes ont manifesté samedi à Alger."), "PROTEST")
+    assert ev and countries(ev[0].actor) == {"DZA"} and ev[0].actor[0].sector == "CVL"
+
+
+def test_two_sided_fighting_puts_both_sides_in_actor(events_of):
+    ev = find(events_of("Les combats entre l'armée soudanaise et l'armée éthiopienne ont repris."), "ASSAULT")
+    assert ev and countries(ev[0].actor) == {"SDN", "ETH"} and ev[0].recipient == []
+
+
+def test_a_time_is_not_the_actor_of_an_ultimatum(events_of):
+    ev = find(events_of("L'Union africaine fixe un ultimatum d'une semaine à la junte nigérienne."), "THREATEN")
+    assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"NER"}

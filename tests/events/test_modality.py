@@ -1,0 +1,47 @@
+"""Negated, hypothetical and background events are flagged in ``aux``, never output as fact."""
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import find
+
+NOT_FACTS = [
+    ("Le ministre australien ne s'est jamais rendu en Chine.", "CONSULT", "negated"),
+    ("La Turquie n'a pas attaqué la Syrie.", "ASSAULT", "negated"),
+    ("La Turquie pourrait attaquer la Syrie.", "ASSAULT", "hypothetical"),
+    ("Si la Turquie attaque la Syrie, la Russie réagira.", "ASSAULT", "hypothetical"),
+    ("Le Ghana n'a imposé aucune sanction contre le Togo.", "SANCTION", "negated"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,aux", NOT_FACTS)
+def test_negated_or_hypothetical_is_never_a_fact(events_of, text, event_type, aux):
+    evs = events_of(text)
+    assert find(evs, event_type), f"the {event_type} should still be reported, flagged"
+    assert all(e.aux != "none" for e in evs if e.event_type == event_type)
+    assert any(e.aux == aux for e in evs if e.event_type == event_type)
+
+
+def test_pluperfect_background_is_historical(events_of):
+    ev = find(events_of("Le ministre australien s'était déjà rendu à Pékin, a rappelé le journal."), "CONSULT")
+    assert ev and ev[0].aux == "historical"
+
+
+def test_dated_background_is_historical(events_of):
+    ev = find(events_of("En 2015, le président iranien s'était rendu à Paris."), "CONSULT")
+    assert ev and ev[0].aux == "historical" and ev[0].date == "2015"
+
+
+def test_recent_fact_is_none(events_of):
+    ev = find(events_of("Le président iranien s'est rendu mardi à Paris."), "CONSULT")
+    assert ev and ev[0].aux == "none" and ev[0].date == "2024-03-12"
+
+
+def test_promised_withdrawal_is_concede(events_of):
+    evs = events_of("Le gouvernement colombien a promis mardi de retirer ses troupes de la frontière.")
+    assert find(evs, "CONCEDE") and not find(evs, "RETREAT")
+
+
+def test_same_days_news_in_the_pluperfect_is_not_background(events_of):
+    ev = find(events_of("Le ministre australien s'était rendu mardi à Pékin, a rappelé le journal."), "CONSULT")
+    assert ev and ev[0].aux == "none"

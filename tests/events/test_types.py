@@ -1,0 +1,71 @@
+"""One team-written sentence per PLOVER type: type, mode, actor and recipient countries."""
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import countries, find
+
+CASES = [
+    # (sentence, type, mode, actor countries, recipient countries)
+    ("Le président français et le chancelier allemand ont signé mardi un accord de défense.",
+     "AGREE", None, {"FRA", "DEU"}, set()),
+    ("Le ministre japonais des Affaires étrangères s'est entretenu lundi avec son homologue indien à New Delhi.",
+     "CONSULT", None, {"JPN", "IND"}, set()),
+    ("Le Premier ministre canadien a salué mardi la décision du gouvernement mexicain.",
+     "SUPPORT", None, {"CAN"}, {"MEX"}),
+    ("Le gouvernement colombien a promis mardi de retirer ses troupes de la frontière.",
+     "CONCEDE", None, {"COL"}, set()),
+    ("Le Brésil et l'Argentine ont décidé de coopérer contre le trafic de drogue.",
+     "COOPERATE", None, {"BRA", "ARG"}, set()),
+    ("L'Allemagne a livré des générateurs à l'Ukraine.",
+     "AID", None, {"DEU"}, None),
+    ("Le ministre péruvien de l'Intérieur a démissionné mardi.",
+     "RETREAT", "resign", {"PER"}, set()),
+    ("Le ministre espagnol a exhorté le Maroc à rouvrir la frontière.",
+     "REQUEST", "change", {"ESP"}, {"MAR"}),
+    ("Le ministère chinois des Affaires étrangères a condamné mardi les déclarations du Japon.",
+     "ACCUSE", "disapprove", {"CHN"}, {"JPN"}),
+    ("La Hongrie a rejeté mardi la proposition de la Commission européenne.",
+     "REJECT", None, {"HUN"}, {"IGO"}),
+    ("La Corée du Nord a menacé mardi le Japon de représailles.",
+     "THREATEN", None, {"PRK"}, {"JPN"}),
+    ("Des milliers de manifestants ont défilé samedi à Santiago contre le gouvernement chilien.",
+     "PROTEST", "demo", None, None),
+    ("Les États-Unis ont imposé mardi des sanctions contre l'Iran.",
+     "SANCTION", "discontinue", {"USA"}, {"IRN"}),
+    ("L'Inde a déployé des milliers de soldats à la frontière pakistanaise.",
+     "MOBILIZE", "troops", {"IND"}, None),
+    ("La police turque a arrêté mardi un journaliste allemand à Ankara.",
+     "COERCE", "arrest", {"TUR"}, {"DEU"}),
+    ("L'armée israélienne a mené mardi des frappes aériennes contre le Hezbollah au Liban.",
+     "ASSAULT", "aerial", {"ISR"}, {"LBN"}),
+]
+
+
+@pytest.mark.parametrize("text,event_type,mode,actor,recipient", CASES, ids=[c[1] for c in CASES])
+def test_each_plover_type(events_of, text, event_type, mode, actor, recipient):
+    found = find(events_of(text), event_type)
+    assert found, f"no {event_type} in {text!r}"
+    ev = found[0]
+    assert ev.mode == mode
+    assert ev.aux == "none"
+    if actor is not None:
+        assert countries(ev.actor) == actor
+    if recipient is not None:
+        assert countries(ev.recipient) == recipient
+
+
+def test_all_sixteen_types_are_covered():
+    assert len({c[1] for c in CASES}) == 16
+
+
+def test_ultimatum_is_a_threat(events_of):
+    ev = find(events_of("L'Union africaine a lancé mardi un ultimatum aux militaires soudanais."), "THREATEN")
+    assert ev and ev[0].mode == "violence" and countries(ev[0].actor) == {"IGO"}
+    assert not find(events_of("L'Union africaine a lancé mardi un ultimatum aux militaires soudanais."), "REQUEST")
+
+
+def test_every_event_has_quad_and_confidence(events_of):
+    for ev in events_of("La police turque a arrêté mardi un journaliste allemand à Ankara."):
+        assert ev.quad == "material-conflict"
+        assert 0 < ev.confidence < 1
