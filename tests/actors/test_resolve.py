@@ -100,3 +100,9 @@ def test_actors_rows_shape(nlp, kb):
     assert set(lav) == {"doc", "name", "id", "type", "country", "sector", "role", "mentions"}
     assert lav["mentions"] == ["Sergueï Lavrov", "M. Lavrov"]
     assert lav["role"] == "Minister of Foreign Affairs of Russia"
+
+
+def test_acronym_also_written_as_a_word(nlp, kb):
+    """"CEDEAO" and "Cédéao" are the same organisation; the word form needs no capitals throughout."""
+    for text in ("La Cédéao a suspendu le Niger de ses instances.", "La CEDEAO a suspendu le Niger de ses instances."):
+        assert find(run(nlp, kb, text, "2023-07-30"), text.split(" a ")[0]).actor.country == "IGO"

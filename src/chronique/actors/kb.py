@@ -147,9 +147,14 @@ def _alias(kb: KnowledgeBase, text: str, eid: str, person: bool = False, **flags
     """Index one alias; capitalised one-word names (and people) must be capitalised in text."""
     k = strip_article(key(text))
     proper = text.lstrip("«» \"'")[:1].isupper() and (person or " " not in k)
-    if any(h.entity_id == eid for h in kb.aliases.get(k)):
-        return
-    kb.aliases.add(k, AliasHit(eid, acronym=is_acronym(text), proper=proper, **flags))
+    hit = AliasHit(eid, acronym=is_acronym(text), proper=proper, **flags)
+    hits = kb.aliases.get(k)
+    for n, h in enumerate(hits):
+        if h.entity_id == eid:
+            if h.acronym and not hit.acronym:  # "Cédéao" as well as "CEDEAO": keep the lenient case rule
+                hits[n] = hit
+            return
+    kb.aliases.add(k, hit)
 
 
 def _add_countries(kb: KnowledgeBase, data: CountriesFile) -> None:
