@@ -134,3 +134,10 @@ def test_two_sided_fighting_puts_both_sides_in_actor(events_of):
 def test_a_time_is_not_the_actor_of_an_ultimatum(events_of):
     ev = find(events_of("L'Union africaine fixe un ultimatum d'une semaine à la junte nigérienne."), "THREATEN")
     assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"NER"}
+
+
+def test_between_two_sides_survives_a_misparsed_coordination(events_of):
+    """"entre X et Y" always names two parties, even when the parser hangs Y on the main verb."""
+    ev = find(events_of("Le troisième sommet entre le président sud-coréen Moon Jae-in et le dirigeant nord-coréen "
+                        "Kim Jong-un a commencé mardi à Pyongyang."), "CONSULT")
+    assert ev and countries(ev[0].actor) == {"KOR", "PRK"}

@@ -257,7 +257,8 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if kind == "obl":
         return with_prep(trig, prep)
     if kind == "nmod":
-        return with_prep(trig, prep) or _misattached(trig, prep)
+        found = with_prep(trig, prep) or _misattached(trig, prep)
+        return _second_party(found) if prep == "entre" else found
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
         return with_prep(gov, prep) if gov is not None else []
@@ -273,6 +274,21 @@ def participle_agent(noun: Token) -> list[Token]:
             if agents:
                 return [relative_antecedent(a) for a in agents]
     return []
+
+
+def _second_party(found: list[Token]) -> list[Token]:
+    """"entre X et Y" names two parties: when the parser hung Y elsewhere, take the nominal after "et"."""
+    if len(found) != 1 or expand_conj(found) != found:
+        return found
+    x = found[0]
+    for j in range(x.i + 1, min(x.i + 10, len(x.doc))):
+        t = x.doc[j]
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", ":"):
+            break
+        if t.lower_ == "et":
+            nxt = next((u for u in x.doc[j + 1: j + 5] if u.pos_ in ("NOUN", "PROPN")), None)
+            return found + [nxt] if nxt is not None else found
+    return found
 
 
 def _misattached(trig: Token, prep: str) -> list[Token]:
