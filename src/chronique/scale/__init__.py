@@ -1,0 +1,1 @@
+"""Corpus scale: streaming progress, ``--processes N`` worker pool, the Ray runner, partitioned Parquet."""
