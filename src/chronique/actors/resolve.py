@@ -413,8 +413,7 @@ def _entity_actor(ctx: _Ctx, ent: Entity, text: str, role_hint: str | None = Non
 
 
 def _text(ctx: _Ctx, c: _Cand) -> str:
-    doc = ctx.doc
-    return doc.text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1].text)]
+    return ctx.doc[c.start:c.end].text  # a span's text: Doc.text would rebuild the whole document
 
 
 def _resolve_name(ctx: _Ctx, c: _Cand, text: str, title: _Cand | None = None) -> None:
@@ -458,8 +457,7 @@ def _resolve_unknown(ctx: _Ctx, c: _Cand, text: str, title: _Cand | None) -> Non
 
 def _core_text(ctx: _Ctx, c: _Cand) -> str:
     s, e = c.core or (c.start, c.end)
-    doc = ctx.doc
-    return doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1].text)]
+    return ctx.doc[s:e].text
 
 
 def _remember(ctx: _Ctx, c: _Cand) -> None:

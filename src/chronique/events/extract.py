@@ -233,7 +233,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     ev = Event(
         doc=doc_id, event_type=event_type, mode=_mode(trig, event_type), actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
-        quad=QUAD[event_type], trigger=tok.text, evidence=sent.doc.text[start:end], start=start, end=end)
+        quad=QUAD[event_type], trigger=tok.text, evidence=sent.text[start - sent.start_char:end - sent.start_char], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
 

@@ -109,7 +109,7 @@ class Store:
         if docs is not None:
             where.append("e.doc IN (SELECT unnest(?::VARCHAR[]))")
             params.append(docs)
-        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.doc, e.start_char"
+        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.doc, e.start_char, e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         cur = self.con.execute(sql, params)
