@@ -12,6 +12,8 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from chronique.model import InputError
+
 BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -119,3 +121,13 @@ def decode_utf8(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DecodeError(f"invalid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)") from exc
+
+
+def decode_within(data: bytes, origin: str, max_bytes: int) -> str | InputError:
+    """Text of one document's bytes, or the error naming the input: over the size limit, or not text."""
+    if len(data) > max_bytes:
+        return InputError(origin, f"decompressed size over the {max_bytes:,}-byte limit (--max-bytes)", "limit")
+    try:
+        return decode(data)[0]
+    except DecodeError as exc:
+        return InputError(origin, str(exc), "encoding")

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronique.ingest.clean import printable
-from chronique.ingest.decode import DecodeError, decode, decode_utf8
+from chronique.ingest.decode import DecodeError, decode_utf8, decode_within
 from chronique.ingest.limits import Limits
 from chronique.ingest.record import build_document  # noqa: F401  (public API, re-exported)
 from chronique.model import Document, InputError
@@ -182,12 +182,9 @@ def _read_document_file(path: Path, where: str, kind: str, meta: dict, limits: L
         data = _read_bytes(path, limits)
     except STREAM_ERRORS as exc:
         return InputError(where, _stream_problem(exc))
-    if len(data) > limits.max_bytes:
-        return InputError(where, f"decompressed size over the {limits.max_bytes:,}-byte limit (--max-bytes)", "limit")
-    try:
-        text, _ = decode(data)
-    except DecodeError as exc:
-        return InputError(where, str(exc), "encoding")
+    text = decode_within(data, where, limits.max_bytes)
+    if isinstance(text, InputError):
+        return text
     if kind == "text" and text.lstrip()[:15].lower().startswith(_HTML_START):
         kind = "html"  # an HTML page saved as .txt: extract it rather than keep its scripts
     stem = path.name.split(".")[0]
@@ -290,10 +287,9 @@ def _read_stdin(stream, meta: dict, limits: Limits) -> Iterator[Item]:
     if head == b"{":
         yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", meta, limits)
         return
-    try:
-        text, _ = decode(data)
-    except DecodeError as exc:
-        yield InputError("<stdin>", str(exc), "encoding")
+    text = decode_within(data, "<stdin>", limits.max_bytes)
+    if isinstance(text, InputError):
+        yield text
         return
     kind = "html" if text.lstrip()[:1] == "<" else "text"
     yield build_document({kind: text}, "<stdin>", meta, limits)

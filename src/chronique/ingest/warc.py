@@ -13,7 +13,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from chronique.ingest.clean import printable
-from chronique.ingest.decode import DecodeError, decode
+from chronique.ingest.decode import decode_within
 from chronique.ingest.limits import Limits
 from chronique.model import InputError
 
@@ -49,12 +49,9 @@ def _html_responses(fh, where: str, limits: Limits) -> Iterator[tuple[str, str |
 def _response_document(origin: str, url: str | None, data: bytes, meta: dict, limits: Limits):
     from chronique.ingest.record import build_document
 
-    if len(data) > limits.max_bytes:
-        return InputError(origin, f"record over the {limits.max_bytes:,}-byte limit (--max-bytes)", "limit")
-    try:
-        html, _ = decode(data)
-    except DecodeError as exc:
-        return InputError(origin, str(exc), "encoding")
+    html = decode_within(data, origin, limits.max_bytes)
+    if isinstance(html, InputError):
+        return html
     record = {"html": html, "url": url if isinstance(url, str) and url.startswith(("http://", "https://")) else None}
     return build_document(record, origin, meta, limits, meta_key=url)
 

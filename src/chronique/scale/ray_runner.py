@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from chronique.ingest.ids import content_hash
 from chronique.ingest.limits import Limits
 from chronique.ingest.meta import parse_date
 from chronique.model import Document, DocResult, InputError
+from chronique.pipeline import RunReport
 
 BLOCK_ROWS = 64  # documents per block coming out of a read task
 SOURCE_SCHEMA = pa.schema([
@@ -31,20 +31,6 @@ SOURCE_SCHEMA = pa.schema([
     ("url", pa.string()), ("language", pa.string()), ("origin", pa.string()),
     ("reason", pa.string()), ("error_kind", pa.string()),
 ])
-
-
-@dataclass
-class RayReport:
-    """What a Ray run did, shaped like ``pipeline.RunReport`` (the progress bar reads either)."""
-
-    processed: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    events: int = 0
-
-    @property
-    def doc_ids(self) -> list[str]:
-        return self.processed + self.skipped
 
 
 # -- rows <-> records ---------------------------------------------------------------------------
@@ -198,7 +184,7 @@ def build_dataset(files: list[str], out_dir: Path, version: str, meta: dict, kno
 
 def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, known: dict | None = None,
             limits: Limits = Limits(), workers: int | None = None, batch_size: int = 32,
-            on_batch=None, model: str | None = None) -> RayReport:
+            on_batch=None, model: str | None = None) -> RunReport:
     """Extract ``files`` into the Parquet directory ``out_dir`` on the connected Ray cluster.
 
     ``known`` maps doc id -> {(content hash, pipeline version)} of what is already stored: those
@@ -210,23 +196,23 @@ def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, kno
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if not files:
-        return RayReport()
+        return RunReport()
     ds = build_dataset(files, out_dir.resolve(), pipeline_version(), meta or {}, known or {}, limits,
                        workers or cluster_cpus(), batch_size, model)
-    report, seen = RayReport(), set()
+    report = RunReport()
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-        _tally(report, batch.to_pylist(), seen)
+        _tally(report, batch.to_pylist())
         if on_batch:
             on_batch(report)
     return report
 
 
-def _tally(report: RayReport, manifest: list[dict], seen: set[str]) -> None:
+def _tally(report: RunReport, manifest: list[dict]) -> None:
     """Add a manifest batch to the report; a document id seen twice counts once."""
     for row in manifest:
         if row["kind"] == "error":
             report.errors.append(InputError(row["id"], row["reason"], row["error_kind"] or "input"))
-        elif row["id"] not in seen:
-            seen.add(row["id"])
+        elif row["id"] not in report.seen:
+            report.seen.add(row["id"])
             (report.processed if row["kind"] == "doc" else report.skipped).append(row["id"])
             report.events += row["events"] or 0
