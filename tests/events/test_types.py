@@ -69,3 +69,15 @@ def test_every_event_has_quad_and_confidence(events_of):
     for ev in events_of("La police turque a arrêté mardi un journaliste allemand à Ankara."):
         assert ev.quad == "material-conflict"
         assert 0 < ev.confidence < 1
+
+
+def test_request_mode_is_what_is_asked_for(events_of):
+    """PLOVER REQUEST modes: yield (release, withdraw…), assist (aid), meet (talks), change (policy)."""
+    cases = {
+        "L'Union africaine a exigé lundi la libération immédiate du président renversé.": "yield",
+        "Le Premier ministre haïtien a demandé mardi l'aide de la communauté internationale.": "assist",
+        "Washington a appelé Moscou à reprendre le dialogue.": "meet",
+    }
+    for text, mode in cases.items():
+        ev = find(events_of(text), "REQUEST")
+        assert ev and ev[0].mode == mode, (text, [(e.event_type, e.mode) for e in events_of(text)])

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +21,7 @@ from chronique.events.modality import Modality, analyse
 from chronique.events.participants import ParticipantIndex
 from chronique.events.plover import MODES, QUAD
 from chronique.geo import resolve_place
+from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date
 
@@ -231,7 +233,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     start, end = _evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
-        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type), actor=actors, recipient=recips, date=date,
+        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type, tok), actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
         quad=QUAD[event_type], trigger=tok.text, evidence=sent.text[start - sent.start_char:end - sent.start_char], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
@@ -345,9 +347,38 @@ def _fill_slot(slots: Sequence[str], tok: Token,
     return None, []
 
 
-def _mode(trig: Trigger, event_type: str) -> str | None:
-    """The entry's mode, kept when the event type changed only if the new type has that mode too."""
+def _mode(trig: Trigger, event_type: str, tok: Token | None = None) -> str | None:
+    """What is demanded or refused decides a REQUEST/REJECT mode; otherwise the entry's mode, kept
+    when the event type changed only if the new type has that mode too."""
+    if tok is not None:
+        cued = _content_mode(event_type, tok)
+        if cued:
+            return cued
     return trig.mode if trig.mode in MODES.get(event_type, ()) else None
+
+
+@lru_cache(maxsize=None)
+def _content_cues(lang: str = "fr") -> dict[str, dict[str, frozenset[str]]]:
+    data = load_yaml(lang, "content_modes")
+    for etype, modes in data.items():
+        bad = set(modes) - set(MODES.get(etype, ()))
+        if bad:
+            raise LanguageDataError(f"lang/{lang}/content_modes.yaml: {sorted(bad)} are not PLOVER modes of {etype}")
+    return {etype: {m: frozenset(words) for m, words in modes.items()} for etype, modes in data.items()}
+
+
+def _content_mode(event_type: str, tok: Token) -> str | None:
+    """The mode cued by the nearest content word after the trigger, in its own complements."""
+    cues = _content_cues().get(event_type)
+    if not cues:
+        return None
+    subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    for t in sorted((t for t in tok.subtree if t.i > tok.i and t.i not in subjects), key=lambda t: t.i):
+        lemma = t.lemma_.lower()
+        for mode, words in cues.items():
+            if lemma in words:
+                return mode
+    return None
 
 
 def _pool(actors: list[Actor], recips: list[Actor]) -> list[Actor]:
