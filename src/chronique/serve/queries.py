@@ -220,7 +220,7 @@ def list_actors(cur, q: str | None, country: str | None, limit: int, offset: int
         params.append(country.upper())
     grouped = f"{ACTOR_GROUP} GROUP BY {ACTOR_KEY} HAVING {' AND '.join(having)}"
     total = scalar(cur, f"SELECT count(*) FROM ({grouped})", params)
-    page = rows(cur, f"{grouped} ORDER BY n_events DESC, name LIMIT ? OFFSET ?", [*params, limit, offset])
+    page = rows(cur, f"{grouped} ORDER BY n_events DESC, name, id LIMIT ? OFFSET ?", [*params, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": page}
 
 
@@ -286,7 +286,7 @@ def _merge_edges(pairs: list[dict], min_weight: int) -> list[dict]:
         edge["quads"][p["quad"] or "unknown"] += p["n"]
     out = [e for e in merged.values() if e["weight"] >= min_weight]
     for e in out:
-        e["quad"] = e["quads"].most_common(1)[0][0]
+        e["quad"] = min(e["quads"].items(), key=lambda kv: (-kv[1], kv[0]))[0]  # ties: by name, not by row order
         e["quads"] = dict(e["quads"])
     return sorted(out, key=lambda e: (-e["weight"], e["source"], e["target"]))
 
