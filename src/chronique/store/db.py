@@ -134,10 +134,6 @@ class Store:
             "WHERE doc IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc, start_char", [docs])
         return [{"doc": d, "text": t, "start": s, "end": e, "value": v, "type": ty} for d, t, s, e, v, ty in cur.fetchall()]
 
-    def document_text(self, doc_id: str) -> str | None:
-        row = self.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return row[0] if row else None
-
 
 def _rows(results: list[DocResult], version: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
