@@ -40,6 +40,16 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
                    help="your own actors (people/organisations YAML, same schema as kb/); repeatable")
 
 
+def add_query_args(p: argparse.ArgumentParser, actor_help: str, date_help: str) -> None:
+    """The filters every read command of the store shares: store, actor, date range, limit, JSON."""
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--actor", help=actor_help)
+    p.add_argument("--since", help=date_help)
+    p.add_argument("--until", help=date_help)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="chronique", description="Political events (PLOVER) from French news.")
     ap.add_argument("--version", action="version", version=f"chronique {__version__}")
@@ -58,13 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("events", help="query stored events")
-    p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--actor", help="name, mention text or ISO country code")
+    add_query_args(p, actor_help="name, mention text or ISO country code", date_help="YYYY[-MM[-DD]]")
     p.add_argument("--type", dest="event_type", help="PLOVER type, e.g. CONSULT")
-    p.add_argument("--since", help="YYYY[-MM[-DD]]")
-    p.add_argument("--until", help="YYYY[-MM[-DD]]")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py")

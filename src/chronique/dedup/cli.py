@@ -6,22 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+from chronique.cli import DEFAULT_DB, EXIT_FATAL, EXIT_OK, add_query_args
 from chronique.dedup.export import FORMATS, LEVELS
-
-DEFAULT_DB = "chronique.duckdb"
-EXIT_OK, EXIT_FATAL = 0, 3
 
 
 def register(sub) -> None:
     """Add ``timeline`` and ``export`` to the main parser's sub-commands."""
     p = sub.add_parser("timeline", help="dated chronology of real-world events (clusters)")
-    p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--actor", help="participant name or mention text")
+    add_query_args(p, actor_help="participant name or mention text", date_help="YYYY[-MM[-DD]] or YYYY-Www")
     p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
-    p.add_argument("--since", help="YYYY[-MM[-DD]] or YYYY-Www")
-    p.add_argument("--until", help="YYYY[-MM[-DD]] or YYYY-Www")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("export", help="export clusters or events: PLOVER JSON, CAMEO-style TSV, CSV, Parquet")

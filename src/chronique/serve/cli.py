@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-EXIT_OK, EXIT_USAGE, EXIT_FATAL = 0, 2, 3
+from chronique.cli import EXIT_FATAL, EXIT_OK, EXIT_USAGE
 
 
 def register(sub: argparse._SubParsersAction) -> None:
