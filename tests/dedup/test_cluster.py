@@ -1,6 +1,8 @@
 """Across documents: reports of one event share a stable cluster id; distinct events stay apart."""
 from chronique.dedup.cluster import assign_clusters
 
+from chronique.model import Place
+
 from .conftest import clusters_by_event, doc, ev
 
 SANCTION_A = "L'Union européenne a adopté jeudi un deuxième paquet de sanctions contre la Russie."
@@ -98,16 +100,35 @@ def test_a_report_joins_the_event_of_its_exact_date_not_the_previous_days_one(st
     assert ids["p1-e1"] != ids["p1-e2"] == ids["p2-e1"]
 
 
-def test_days_must_agree_whether_stated_or_taken_from_the_publication(store):
+def test_stated_days_may_differ_by_one_but_a_publication_day_may_not(store):
+    """"mardi soir" in one report is "mercredi" in another (late news, time zones); a date only
+    assumed from the publication has no such latitude."""
     text = "Donald Trump et Kim Jong-un se sont engagés à se revoir."
     store.write([doc("t1", "2018-11-14", [_truce("t1", text, "2018-11-13", "relative")]),
-                 doc("t2", "2018-11-13", [_truce("t2", text, "2018-11-13", "publication")]),
-                 doc("t3", "2018-11-15", [_truce("t3", text, "2018-11-14", "relative")]),
-                 doc("t4", "2018-11-16", [_truce("t4", text, "2018-11-16", "publication")])])
+                 doc("t2", "2018-11-15", [_truce("t2", text, "2018-11-14", "relative")]),
+                 doc("t3", "2018-11-12", [_truce("t3", text, "2018-11-12", "publication")]),
+                 doc("t4", "2018-11-15", [_truce("t4", text, "2018-11-15", "publication")])])
     assign_clusters(store)
     ids = clusters_by_event(store)
     assert ids["t1-e1"] == ids["t2-e1"]
     assert len({ids["t1-e1"], ids["t3-e1"], ids["t4-e1"]}) == 3
+
+
+def test_only_a_stated_place_keeps_two_reports_apart(store):
+    """The story's scene, assumed for a sentence that names no place, never vetoes a match."""
+    text = "Les rebelles ont attaqué une position de l'armée."
+    goma = Place(text="Goma", name="Goma", country="COD")
+    kampala = Place(text="Kampala", name="Kampala", country="UGA")
+    scene = Place(text="Ouganda", name="Uganda", country="UGA", basis="scene")
+    events = {d: ev(d, 1, "ASSAULT", text, actor=("ue",), date="2022-06-13", place=p)
+              for d, p in (("a1", goma), ("a2", scene), ("a3", kampala))}
+    store.write([doc(d, "2022-06-13", [e]) for d, e in events.items()])
+    assign_clusters(store)
+    ids = clusters_by_event(store)
+    assert ids["a1-e1"] == ids["a2-e1"] != ids["a3-e1"]
+    place, basis = store.con.execute("SELECT location_country, location_basis FROM clusters WHERE id = ?",
+                                     [ids["a1-e1"]]).fetchone()
+    assert (place, basis) == ("COD", "stated")
 
 
 def _sanction_ev(doc_id, n, text, date):

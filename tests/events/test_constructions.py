@@ -141,3 +141,12 @@ def test_between_two_sides_survives_a_misparsed_coordination(events_of):
     ev = find(events_of("Le troisième sommet entre le président sud-coréen Moon Jae-in et le dirigeant nord-coréen "
                         "Kim Jong-un a commencé mardi à Pyongyang."), "CONSULT")
     assert ev and countries(ev[0].actor) == {"KOR", "PRK"}
+
+
+def test_the_story_scene_is_a_place_where_things_happen_not_a_neighbour(events_of):
+    text = ("Des rebelles ont attaqué lundi une position de l'armée malienne dans le nord du Mali. "
+            "La ville de Ménaka est frontalière du Niger, proche du Niger. "
+            "L'armée a accusé le Burkina Faso de soutenir les rebelles.")
+    ev = find(events_of(text), "ACCUSE")
+    assert ev and ev[0].location is not None
+    assert (ev[0].location.country, ev[0].location.basis) == ("COD", "scene")

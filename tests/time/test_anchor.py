@@ -1,7 +1,7 @@
 """event_date: attached expression first, then the sentence, then publication."""
 import datetime as dt
 
-from chronique.time import event_date, tag
+from chronique.time import event_date, news_day, on_story_day, tag
 
 PUB = dt.date(2018, 6, 18)
 
@@ -41,3 +41,26 @@ def test_future_dates_are_not_event_dates(nlp):
 
 def test_time_value_gives_the_day(nlp):
     assert date_of(nlp, "Les députés ont voté mardi soir la loi.", "voté") == ("2018-06-12", "relative")
+
+
+def _story_day(nlp, text, published):
+    doc = nlp(text)
+    return news_day(doc, tag(text, published, "t", doc), published)
+
+
+def test_the_lead_sets_the_story_day_for_undated_news(nlp):
+    text = ("Les dirigeants de l'Union africaine se sont réunis dimanche à Addis-Abeba. "
+            "Ils ont exigé le retour des civils au pouvoir. "
+            "L'organisation a aussi suspendu le Soudan.")
+    monday = dt.date(2023, 7, 31)
+    assert _story_day(nlp, text, monday) == dt.date(2023, 7, 30)
+    assert on_story_day("2023-07-31", "publication", dt.date(2023, 7, 30)) == ("2023-07-30", "relative")
+    assert on_story_day("2023-07-29", "relative", dt.date(2023, 7, 30)) == ("2023-07-29", "relative")
+
+
+def test_no_story_day_from_an_older_lead_or_a_late_sentence(nlp):
+    old_lead = "Les dirigeants se sont réunis jeudi à Abuja. Ils ont exigé le retour du président."
+    assert _story_day(nlp, old_lead, dt.date(2023, 7, 31)) is None  # four days before: not the news day
+    late = ("Les dirigeants se sont réunis à Abuja. Ils ont exigé le retour du président. "
+            "Le bloc avait déjà suspendu le pays dimanche.")
+    assert _story_day(nlp, late, dt.date(2023, 7, 31)) is None

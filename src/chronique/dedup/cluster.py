@@ -28,7 +28,7 @@ WITH p AS (
          sector := sector, kb_id := kb_id) ORDER BY position) AS ps
   FROM participants GROUP BY event_id, role)
 SELECT e.id, e.doc, e.event_type, e.mode, e.date, e.date_basis, e.location_text, e.location_name,
-       e.location_country, e.lat, e.lon, e.aux, e.evidence, e.start_char, e.end_char, e.confidence,
+       e.location_country, e.location_basis, e.lat, e.lon, e.aux, e.evidence, e.start_char, e.end_char, e.confidence,
        d.published, d.source, d.url, pa.ps AS actor, pr.ps AS recipient
 FROM events e JOIN documents d ON d.id = e.doc
 LEFT JOIN p pa ON pa.event_id = e.id AND pa.role = 'actor'
@@ -61,7 +61,8 @@ def _mention(r: dict) -> Mention:
         evidence=r["evidence"], mode=r["mode"], actor=_parties(r["actor"]), recipient=_parties(r["recipient"]),
         date=r["date"], date_basis=r["date_basis"], interval=when.event_interval(r["date"], r["date_basis"]),
         location_text=r["location_text"], location_name=r["location_name"],
-        location_country=r["location_country"], lat=r["lat"], lon=r["lon"], aux=r["aux"] or "none",
+        location_country=r["location_country"], location_basis=r["location_basis"], lat=r["lat"], lon=r["lon"],
+        aux=r["aux"] or "none",
         confidence=r["confidence"] if r["confidence"] is not None else 0.5, published=pub,
         source=r["source"], url=r["url"])
 

@@ -35,7 +35,7 @@ class Profile:
     recipients: frozenset[str]
     actor_entities: frozenset[str]
     recipient_entities: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # stated places only: the story's assumed scene never keeps reports apart
     interval: when.Interval | None
     stated: when.Interval | None  # from stated dates only (explicit or relative)
 
@@ -67,7 +67,7 @@ def profile(mentions: Iterable[Mention], interval: when.Interval | None = None) 
         event_type=head.event_type, aux="factual" if head.factual else head.aux, aux_exact=head.aux,
         modes=frozenset(m.mode for m in ms if m.mode), actors=frozenset(actors),
         recipients=frozenset(recipients), actor_entities=frozenset(a_ent), recipient_entities=frozenset(r_ent),
-        places=frozenset(m.location_country.upper() for m in ms if m.location_country),
+        places=frozenset(m.location_country.upper() for m in ms if m.location_country and m.location_basis != "scene"),
         interval=interval if interval is not None else _common(m.interval for m in ms),
         stated=_common(m.interval for m in ms if m.date_basis not in ASSUMED))
 

@@ -46,10 +46,11 @@ def _best_group(groups, p: compat.Profile, m: Mention):
 
 
 def combined(ev: MergedEvent) -> dict:
-    """The merged event's attributes: best date, most frequent mode, first place, union of participants."""
+    """The merged event's attributes: best date, most frequent mode, first stated place, union of participants."""
     ms = ev.mentions
     dated = max(ms, key=lambda m: when.rank(m.date, m.date_basis))
-    placed = next((m for m in ms if m.location_country or m.location_name), None)
+    placed = min((m for m in ms if m.location_country or m.location_name),
+                 key=lambda m: m.location_basis == "scene", default=None)  # a stated place first
     modes = Counter(m.mode for m in ms if m.mode)
     return {
         "event_type": ev.head.event_type, "mode": modes.most_common(1)[0][0] if modes else None,
@@ -58,6 +59,7 @@ def combined(ev: MergedEvent) -> dict:
         "location_text": placed.location_text if placed else None,
         "location_name": placed.location_name if placed else None,
         "location_country": placed.location_country if placed else None,
+        "location_basis": placed.location_basis if placed else None,
         "lat": placed.lat if placed else None, "lon": placed.lon if placed else None,
         "confidence": max(m.confidence for m in ms),
     }

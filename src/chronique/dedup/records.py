@@ -58,6 +58,7 @@ class Mention:
     location_text: str | None = None
     location_name: str | None = None
     location_country: str | None = None
+    location_basis: str | None = None  # stated | scene (model.Place.basis)
     lat: float | None = None
     lon: float | None = None
     aux: str = "none"

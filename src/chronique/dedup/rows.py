@@ -43,7 +43,8 @@ def cluster_row(c: Cluster, groups: dict[str, str], published: dict[str, dt.date
     mentions = [m for ev in c.members for m in ev.mentions]
     attrs = [combined(ev) for ev in c.members]
     dated = max(attrs, key=lambda a: when.rank(a["date"], a["date_basis"]))
-    placed = next((a for a in attrs if a["location_country"] or a["location_name"]), attrs[0])
+    placed = min((a for a in attrs if a["location_country"] or a["location_name"]),
+                 key=lambda a: a["location_basis"] == "scene", default=attrs[0])
     modes = Counter(a["mode"] for a in attrs if a["mode"])
     actors = union_parties(a["actor"] for a in attrs)
     recipients = union_parties(a["recipient"] for a in attrs)
@@ -59,7 +60,7 @@ def cluster_row(c: Cluster, groups: dict[str, str], published: dict[str, dt.date
         "actor": _party_rows(actors), "recipient": _party_rows(recipients),
         "actor_countries": sorted({p.country for p in actors if p.country}),
         "recipient_countries": sorted({p.country for p in recipients if p.country}),
-        **{k: placed[k] for k in ("location_text", "location_name", "location_country", "lat", "lon")},
+        **{k: placed[k] for k in ("location_text", "location_name", "location_country", "location_basis", "lat", "lon")},
         "n_mentions": len(mentions), "n_events": len(c.members), "n_documents": len(c.docs),
         "n_sources": len({groups.get(d, d) for d in c.docs}), "documents": sorted(c.docs),
         "outlets": sorted({m.source for m in mentions if m.source}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -20,10 +20,10 @@ from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import Modality, analyse
 from chronique.events.participants import ParticipantIndex
 from chronique.events.plover import MODES, QUAD
-from chronique.geo import resolve_place
+from chronique.geo import locative_words, resolve_place
 from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
-from chronique.time import event_date
+from chronique.time import event_date, news_day, on_story_day
 
 HISTORICAL_DAYS = 31
 # Types whose target is nearly always named (PLOVER codes who is sanctioned, accused, asked…):
@@ -94,11 +94,12 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
     scene = document_scene(sdoc)
+    story_day = news_day(sdoc, list(timexes), published)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
         matches = _outermost(find_triggers(sent, lexicon))
         for match in matches:
-            ev = _build(doc_id, sent, match, participants, timexes, published, scene)
+            ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day)
             if ev is None:
                 continue
             if ev.aux == "none" and _demanded(match, matches):
@@ -164,7 +165,7 @@ def document_scene(sdoc: Doc) -> Place | None:
     if not counts:
         return None
     best = max(counts.values(), key=len)
-    return best[0]
+    return replace(best[0], basis="scene")
 
 
 LOCATIVE_PREPS = ("à", "au", "aux", "en", "dans", "près de", "sur")
@@ -173,14 +174,16 @@ LOCATIVE_PREPS = ("à", "au", "aux", "en", "dans", "près de", "sur")
 def _locative(tok: Token) -> bool:
     """A proper name said to be where something happens: "à Gaza", or the name completing a
     locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
-    if tok.pos_ != "PROPN":
-        return False
+    regions, neighbours = locative_words()
+    head = tok.head
+    beside = head.lower_ in neighbours or any(c.lower_ in neighbours and c.i < tok.i for c in head.children)
+    if tok.pos_ != "PROPN" or head.pos_ == "ADJ" or beside:
+        return False  # "une ville frontalière de l'Ouganda", "proche de Moscou": beside the place
     prep = frames.prep_of(tok)
     if prep in LOCATIVE_PREPS:
         return True
-    head = tok.head
-    return prep in ("de", "d'", "du", "des") and head.pos_ == "NOUN" and head.i != tok.i \
-        and frames.prep_of(head) in LOCATIVE_PREPS
+    return prep in ("de", "d'", "du", "des") and (head.pos_ == "NOUN" or head.lower_ in regions) \
+        and head.i != tok.i and frames.prep_of(head) in LOCATIVE_PREPS
 
 
 def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
@@ -193,7 +196,8 @@ def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
 
 
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
-           published: dt.date | None, scene: Place | None = None) -> Event | None:
+           published: dt.date | None, scene: Place | None = None,
+           story_day: dt.date | None = None) -> Event | None:
     trig, tok = m.trigger, m.token
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
@@ -226,6 +230,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     actors = [a for a in actors if not _same(a, recips)] or actors
     if aux == "historical" and basis == "publication":
         date, basis = None, "unknown"  # background with no date of its own
+    elif aux == "none":
+        date, basis = on_story_day(date, basis, story_day)
     if place is None:
         place = _sentence_place(sent, {a.text for a in actors + recips}) or scene
     if not trig.symmetric:

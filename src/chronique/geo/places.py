@@ -32,7 +32,16 @@ class PlaceEntry(BaseModel):
 
 class PlacesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    regions: list[str] = []
+    neighbours: list[str] = []
     places: list[PlaceEntry]
+
+
+@lru_cache(maxsize=4)
+def locative_words(lang: str = "fr") -> tuple[frozenset[str], frozenset[str]]:
+    """(region nouns, neighbour words) of places.yaml, lower-cased: see the file's comments."""
+    f = load_validated(LANG_DIR / lang / "places.yaml", PlacesFile)
+    return frozenset(w.lower() for w in f.regions), frozenset(w.lower() for w in f.neighbours)
 
 
 @dataclass(frozen=True)

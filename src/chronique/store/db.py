@@ -167,7 +167,7 @@ def _event_row(ev: Event) -> dict:
         "id": ev.id, "doc": ev.doc, "event_type": ev.event_type, "mode": ev.mode, "date": ev.date,
         "date_basis": ev.date_basis, "location_text": loc.text if loc else None,
         "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None, "aux": ev.aux, "quad": ev.quad,
+        "location_basis": loc.basis if loc else None, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None, "aux": ev.aux, "quad": ev.quad,
         "trigger": ev.trigger, "evidence": ev.evidence, "start_char": ev.start, "end_char": ev.end,
         "confidence": ev.confidence, "cluster": ev.cluster}
 
@@ -176,7 +176,7 @@ def _event_from_row(r: dict, parts: dict[str, list[Actor]]) -> Event:
     loc = None
     if r["location_text"]:
         loc = Place(text=r["location_text"], name=r["location_name"], country=r["location_country"],
-                    lat=r["lat"], lon=r["lon"])
+                    lat=r["lat"], lon=r["lon"], basis=r.get("location_basis") or "stated")
     return Event(
         doc=r["doc"], event_type=r["event_type"], evidence=r["evidence"], start=r["start_char"],
         end=r["end_char"], mode=r["mode"], actor=parts["actor"], recipient=parts["recipient"], date=r["date"],

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS events (
     location_text VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
+    location_basis VARCHAR,         -- stated | scene (see model.Place)
     lat DOUBLE,
     lon DOUBLE,
     aux VARCHAR,
@@ -90,6 +91,7 @@ CREATE TABLE IF NOT EXISTS merged_events (
     location_text VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
+    location_basis VARCHAR,
     lat DOUBLE,
     lon DOUBLE,
     confidence DOUBLE,
@@ -113,6 +115,7 @@ CREATE TABLE IF NOT EXISTS clusters (
     location_text VARCHAR,
     location_name VARCHAR,
     location_country VARCHAR,
+    location_basis VARCHAR,
     lat DOUBLE,
     lon DOUBLE,
     n_mentions INTEGER,
@@ -144,3 +147,7 @@ CREATE TABLE IF NOT EXISTS doc_signatures (
     n_shingles INTEGER,
     minhash UBIGINT[]
 );
+-- Stores written before a column existed gain it here (NULL for old rows).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
+ALTER TABLE merged_events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
+ALTER TABLE clusters ADD COLUMN IF NOT EXISTS location_basis VARCHAR;

@@ -2,6 +2,8 @@
 
     tag(text, published, doc_id="", doc=None) -> list[Timex]
     event_date(doc, trigger_i, timexes, published) -> (value | None, basis)
+    news_day(doc, timexes, published) -> the day the lead reports, if the day of or before publication
+    on_story_day(value, basis, story_day) -> an undated news event moved to the story's day
     is_pluperfect(token) -> bool
     infer_published(text, url, html_date) -> (date | None, basis)
 
@@ -12,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Timex
-from .anchor import event_date
+from .anchor import event_date, news_day, on_story_day
 from .published import infer_published
 from .tagger import tag_candidates
 from .tense import is_pluperfect
 
-__all__ = ["tag", "event_date", "is_pluperfect", "infer_published"]
+__all__ = ["tag", "event_date", "news_day", "on_story_day", "is_pluperfect", "infer_published"]
 
 
 def tag(text: str, published: dt.date | None, doc_id: str = "", doc=None) -> list[Timex]:

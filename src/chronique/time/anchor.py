@@ -99,11 +99,41 @@ def _duration_anchor(doc, trigger, dated, published):
     return None
 
 
+LEAD_SENTENCES = 2  # the lead of a dispatch: its first sentences (title line included when there is one)
+NEWS_DAY_LAG = 1  # the lead's day may be the publication day or the day before ("dimanche", read on Monday)
+
+
+def news_day(doc, timexes: list[Timex], published: dt.date | None) -> dt.date | None:
+    """The day the story reports: the first single day the lead states, when it is the publication day
+    or the day before. Undated events of the story are dated to it (the guideline resolves dates
+    "against the publication date and the story's other dates"): a summit held "ce dimanche" and
+    reported on Monday dates the ultimatum it issued, which the third paragraph gives undated."""
+    if published is None:
+        return None
+    lead_end = next((s.end_char for n, s in enumerate(doc.sents, 1) if n == LEAD_SENTENCES), len(doc.text))
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        v = date_part(t.value) if t.type in ("DATE", "TIME") else None
+        day = _start(v) if v and len(v) == 10 else None
+        if day is not None and 0 <= (published - day).days <= NEWS_DAY_LAG:
+            return day
+    return None
+
+
+def on_story_day(date: str | None, basis: str, story_day: dt.date | None) -> tuple[str | None, str]:
+    """A news event dated only by the publication takes the story's day (``news_day``) instead."""
+    if basis == "publication" and story_day is not None and date != story_day.isoformat():
+        return story_day.isoformat(), "relative"
+    return date, basis
+
+
 def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | None) -> tuple[str | None, str]:
     """(ISO date at the text's precision, basis) for the event whose trigger is ``doc[trigger_i]``.
 
     Order: a date expression attached to the trigger's clause; else the nearest in its sentence;
-    "N jours après X" dates X N days before the clause's date; else the publication date.
+    "N jours après X" dates X N days before the clause's date; else the publication date
+    (which ``on_story_day`` may then move to the story's day).
     Vague references, durations and sets never date an event.
     """
     trigger = doc[trigger_i]
