@@ -150,3 +150,10 @@ def test_the_story_scene_is_a_place_where_things_happen_not_a_neighbour(events_o
     ev = find(events_of(text), "ACCUSE")
     assert ev and ev[0].location is not None
     assert (ev[0].location.country, ev[0].location.basis) == ("COD", "scene")
+
+
+def test_a_place_in_a_relative_clause_is_not_the_events_place(events_of):
+    text = ("Les chefs d'État de l'Union africaine ont tenu samedi un sommet extraordinaire sur les combats qui ont "
+            "au Niger. Les délégations étaient arrivées à Abuja samedi. La presse attendait à Abuja.")
+    summit = [e for e in events_of(text) if e.trigger == "sommet"]
+    assert summit and summit[0].location is not None and summit[0].location.country == "NGA"

@@ -214,7 +214,7 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
     for f in t.honorifics:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
-                for name in ("determiners", "linkers", "locatives", "feminine_determiners")}
+                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships")}
     kb.pronouns = {key(p.fr): (p.gender, p.number) for p in t.pronouns}
 
 

@@ -47,6 +47,7 @@ class _Cand:
     title: TitleHit | None = None
     qual: str | None = None  # ISO3 or entity id qualifying a description
     qual_kind: str | None = None  # country|org|person
+    qual_unknown: bool = False  # "de" + a place the KB does not know ("les dirigeants de l'Afrique australe")
     name: "_Cand | None" = None  # a name attached to a description
     core: tuple[int, int] | None = None  # the name part without honorific/title
     feminine: bool = False
@@ -275,6 +276,8 @@ def _qualify(ctx: _Ctx, cand: _Cand, by_start: dict[int, _Cand]) -> None:
     if k is None:
         return
     target = by_start.get(k)
+    if (target is None or not target.hits) and ctx.doc[k].pos_ == "PROPN" and ctx.doc[k].ent_type_ == "LOC":
+        cand.qual_unknown = True  # of a region we cannot code ("de l'Afrique australe"): not the story's country
     if target is not None and target.hits:
         ent = ctx.kb.entities[target.hits[0].entity_id]
         kind = "person" if ent.type == "PER" else None
@@ -289,7 +292,8 @@ def _qualify(ctx: _Ctx, cand: _Cand, by_start: dict[int, _Cand]) -> None:
 
 
 def _skip_linker(ctx: _Ctx, j: int, locative: bool) -> int | None:
-    """Index after "de", "du", "de la", "d'" (and "à/au/en" for groups), else None."""
+    """Index after "de", "du", "de la", "d'" (and "à/au/en" for groups), and after a membership phrase
+    ("des pays membres de"), else None."""
     words = ctx.kb.words
     if j >= len(ctx.keys) or not ctx.keys[j]:
         return None
@@ -298,7 +302,10 @@ def _skip_linker(ctx: _Ctx, j: int, locative: bool) -> int | None:
         j += 1
         while j < len(ctx.keys) and ctx.keys[j] in words.get("determiners", ()):
             j += 1
-        return j
+        m = j  # "des pays membres de la CEDEAO": the members stand for their organisation
+        while m < len(ctx.keys) and ctx.keys[m] in words.get("memberships", ()):
+            m += 1
+        return (_skip_linker(ctx, m, False) or j) if m > j else j
     return None
 
 
@@ -508,7 +515,7 @@ def _resolve_title(ctx: _Ctx, c: _Cand, text: str) -> None:
     if c.title.kind == "counterpart":
         _resolve_counterpart(ctx, c, text, country)
         return
-    _resolve_office(ctx, c, text, country or ctx.main_country, org)
+    _resolve_office(ctx, c, text, country or (None if c.qual_unknown else ctx.main_country), org)
 
 
 def _role_name(ctx: _Ctx, c: _Cand, country: str | None, org: str | None) -> str | None:
@@ -539,6 +546,11 @@ def _resolve_office(ctx: _Ctx, c: _Cand, text: str, country: str | None, org: st
             c.actor = _entity_actor(ctx, ent, text)
             _remember(ctx, c)
             return
+    body = ctx.kb.entities.get(c.qual) if org and c.qual_kind == "org" else None
+    if body is not None:  # "les chefs d'État de la Cédéao", no known holder: the body acts (as coders code it)
+        c.cluster = _cluster_id(body)
+        c.actor = _entity_actor(ctx, body, text)
+        return
     c.actor = Actor(text, None, country, _title_sector(c) or ("IGO" if org else None), None, "PER", c.role)
     c.cluster = f"desc:{country}:{c.role}"
     _remember(ctx, c)
@@ -568,7 +580,7 @@ def _resolve_group(ctx: _Ctx, c: _Cand, text: str) -> None:
         _resolve_name(ctx, c.name, text)
         c.actor, c.cluster, c.entity = c.name.actor, c.name.cluster, c.name.entity
         return
-    if country is None and e.qualified:
+    if country is None and (e.qualified or c.qual_unknown):
         return
     if country is None:
         country = ctx.groups.get(head, (None, ""))[0] or _group_default(ctx, e)

@@ -134,6 +134,7 @@ class TitlesFile(_Strict):
     determiners: list[str] = []
     linkers: list[str] = []
     locatives: list[str] = []
+    memberships: list[str] = []
     feminine_determiners: list[str] = []
     pronouns: list[PronounEntry] = []
     roles: list[TitleEntry] = []

@@ -24,6 +24,7 @@ from chronique.geo import locative_words, resolve_place
 from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date, news_day, on_story_day
+from chronique.time.tense import governing_verb
 
 HISTORICAL_DAYS = 31
 # Types whose target is nearly always named (PLOVER codes who is sanctioned, accused, asked…):
@@ -186,8 +187,13 @@ def _locative(tok: Token) -> bool:
         and head.i != tok.i and frames.prep_of(head) in LOCATIVE_PREPS
 
 
-def _sentence_place(sent: Span, exclude: set[str]) -> Place | None:
+def _sentence_place(sent: Span, exclude: set[str], trigger: Token) -> Place | None:
+    """The first place named in the trigger's clause, or in the main clause above it: "un sommet
+    samedi sur les combats qui ont éclaté au Soudan" does not put the summit in Sudan."""
     for tok in sent:
+        clause = governing_verb(tok)
+        if clause is not None and clause.head is not clause and clause not in (trigger, *trigger.ancestors):
+            continue  # inside a subordinate clause that does not hold the trigger
         if _locative(tok):
             place = resolve_place(_nominal_text(tok))
             if place is not None and place.country and place.text not in exclude:
@@ -233,7 +239,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     elif aux == "none":
         date, basis = on_story_day(date, basis, story_day)
     if place is None:
-        place = _sentence_place(sent, {a.text for a in actors + recips}) or scene
+        place = _sentence_place(sent, {a.text for a in actors + recips}, tok) or scene
     if not trig.symmetric:
         actors, recips = _local_civilians(trig.type, actors, recips, place)
     start, end = _evidence_span(sent)
