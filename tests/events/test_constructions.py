@@ -157,3 +157,27 @@ def test_a_place_in_a_relative_clause_is_not_the_events_place(events_of):
             "au Niger. Les délégations étaient arrivées à Abuja samedi. La presse attendait à Abuja.")
     summit = [e for e in events_of(text) if e.trigger == "sommet"]
     assert summit and summit[0].location is not None and summit[0].location.country == "NGA"
+
+
+def test_an_inflected_form_left_as_lemma_still_opens_its_entry(events_of):
+    ev = find(events_of("L'ONU réclame un cessez-le-feu immédiat en Libye."), "REQUEST")
+    assert ev and countries(ev[0].actor) == {"IGO"}
+
+
+def test_the_accused_not_the_accuser_did_what_is_alleged(events_of):
+    evs = events_of("Kiev accuse l'armée russe d'avoir mené une attaque chimique.")
+    assert countries(find(evs, "ACCUSE")[0].recipient) == {"SYR"}
+    attack = find(evs, "ASSAULT")
+    assert attack and countries(attack[0].actor) == {"SYR"} and attack[0].mode == "unconventional"
+
+
+def test_an_infinitive_hung_on_the_object_still_makes_a_call_to_act(events_of):
+    ev = find(events_of("Le secrétaire général de l'ONU a exhorté les belligérants à reprendre les négociations."), "REQUEST")
+    assert ev and countries(ev[0].actor) == {"IGO"}
+
+
+def test_a_party_phrase_hung_on_the_object_is_the_verbs_party(events_of):
+    ev = find(events_of("L'Algérie a fermé ses frontières avec le Maroc."), "SANCTION")
+    assert ev and countries(ev[0].recipient) == {"MLI"} and ev[0].mode == "discontinue"
+    own = events_of("Le gouvernement malien a fermé ses frontières dimanche.")
+    assert not find(own, "SANCTION")

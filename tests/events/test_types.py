@@ -81,3 +81,8 @@ def test_request_mode_is_what_is_asked_for(events_of):
     for text, mode in cases.items():
         ev = find(events_of(text), "REQUEST")
         assert ev and ev[0].mode == mode, (text, [(e.event_type, e.mode) for e in events_of(text)])
+
+
+def test_persona_non_grata_is_an_expulsion(events_of):
+    ev = find(events_of("Bamako a déclaré l'ambassadeur de France persona non grata."), "SANCTION")
+    assert ev and ev[0].mode == "expel" and countries(ev[0].recipient) == {"FRA"}

@@ -48,7 +48,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
         if pos is None:
             continue
-        for full, trig in lexicon.candidates(tok.lemma_.lower(), pos):
+        lemma = tok.lemma_.lower()
+        found = lexicon.verb_candidates(lemma, tok.lower_) if pos == "VERB" else lexicon.candidates(lemma, pos)
+        for full, trig in found:
             if _phrase_ok(tok, full) and _constraints_ok(tok, trig):
                 out.append(Match(tok, trig, full))
                 break
@@ -83,7 +85,7 @@ def _constraints_ok(tok: Token, trig: Trigger) -> bool:
     if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "me", "nous", "vous")
                                                                 and c.pos_ == "PRON") for c in tok.children):
         return False
-    if trig.requires_dep and not any(frames.fill(s, tok) if ":" in s else
+    if trig.requires_dep and not any(frames.fill(s, tok) if ":" in s or s == "xcomp" else
                                      [c for c in tok.children if c.dep_ == s] for s in trig.requires_dep):
         return False
     return True
@@ -207,7 +209,9 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     trig, tok = m.trigger, m.token
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
-    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: _in_timex(t, timexes))
+    # a time ("un ultimatum d'une semaine") or a plain adjective ("une attaque chimique") names no doer
+    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: _in_timex(t, timexes) or (
+        t.pos_ == "ADJ" and not parts.adjective_country(t.text)))
     actor_toks = _possessor_tokens(tok) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = parts.actors_for(_fill(trig.recipient, tok), tok, trig.type, exclude={a.id or a.text for a in actors})

@@ -18,9 +18,6 @@ SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
 OBL = ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "advcl", "obl:agent")
 CLITIC_IOBJ = {"lui", "leur"}
-# Verbs whose object, not subject, is the one who does the infinitive ("inviter X à venir").
-OBJECT_CONTROL = {"inviter", "appeler", "exhorter", "autoriser", "pousser", "encourager", "obliger",
-                  "contraindre", "sommer", "enjoindre", "demander", "charger", "aider", "forcer", "inciter"}
 LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
 
 
@@ -28,6 +25,12 @@ LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
 def support_verbs(lang: str = "fr") -> frozenset[str]:
     """Verbs whose subject is the actor of the event noun they govern (lang/<code>/support_verbs.yaml)."""
     return frozenset(load_yaml(lang, "support_verbs").get("verbs") or ())
+
+
+@lru_cache(maxsize=None)
+def object_control(lang: str = "fr") -> frozenset[str]:
+    """Verbs whose object, not subject, does the infinitive ("inviter X à venir", "accuser X d'avoir tiré")."""
+    return frozenset(load_yaml(lang, "support_verbs").get("object_control") or ())
 
 
 @lru_cache(maxsize=None)
@@ -143,7 +146,7 @@ def subjects(verb: Token) -> list[Token]:
             return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
             head = verb.head
-            if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            if verb.dep_ == "xcomp" and head.lemma_ in object_control():
                 objs = [c for c in head.children if c.dep_ in ("obj", "iobj")] or misparsed_relative(head)
                 if objs:
                     return [relative_antecedent(t) for t in objs]
@@ -229,6 +232,18 @@ def with_prep(tok: Token, prep: str) -> list[Token]:
             if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") and prep_of(c) in wanted]
 
 
+# Prepositions whose phrase after a verb's object names a party of the verb's event, wherever the parser
+# attached it: "fermer ses frontières avec le Mali", "rompre ses relations avec Kigali".
+PARTY_PREPS = ("avec", "contre", "envers", "vis-à-vis")
+
+
+def _hung_on_object(verb: Token, prep: str) -> list[Token]:
+    """Parse repair (PP attachment): the party phrase hung on the verb's object instead of the verb."""
+    if prep not in PARTY_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [n for o in verb.children if o.dep_ in OBJ for n in with_prep(o, prep)]
+
+
 def indirect(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("iobj", "obl:arg") and c.lower_ in CLITIC_IOBJ]
 
@@ -253,9 +268,11 @@ def fill(slot: str, trig: Token) -> list[Token]:
         return indirect(trig)
     if slot == "adj":
         return [c for c in trig.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+    if slot == "xcomp":
+        return infinitive_complements(trig)
     kind, prep = slot.split(":", 1)
     if kind == "obl":
-        return with_prep(trig, prep)
+        return with_prep(trig, prep) or _hung_on_object(trig, prep)
     if kind == "nmod":
         found = with_prep(trig, prep) or _misattached(trig, prep)
         return _second_party(found) if prep == "entre" else found
@@ -263,6 +280,15 @@ def fill(slot: str, trig: Token) -> list[Token]:
         gov = governor(trig) if trig.pos_ == "NOUN" else None
         return with_prep(gov, prep) if gov is not None else []
     return []
+
+
+def infinitive_complements(verb: Token) -> list[Token]:
+    """The infinitive a verb governs ("appeler X à reprendre"), also when the parser hung it on the
+    object as a noun modifier ("les deux camps à reprendre")."""
+    direct = [c for c in verb.children if c.dep_ == "xcomp"]
+    hung = [a for o in verb.children if o.dep_ in OBJ for a in o.children
+            if a.dep_ == "acl" and "Inf" in a.morph.get("VerbForm") and prep_of(a) in ("à", "de", "d'")]
+    return direct + hung
 
 
 def participle_agent(noun: Token) -> list[Token]:

@@ -64,8 +64,9 @@ class Trigger(BaseModel):
 class Lexicon:
     """Triggers indexed by (first word of lemma, POS), in file order."""
 
-    def __init__(self, triggers: list[Trigger]):
+    def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None):
         self.triggers = triggers
+        self.verb_endings = sorted((verb_endings or {}).items(), key=lambda kv: -len(kv[0]))
         self.index: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
         for trig in triggers:
             for first, full in trig.words().items():
@@ -73,6 +74,19 @@ class Lexicon:
 
     def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
         return self.index.get((lemma, pos), [])
+
+    def verb_candidates(self, lemma: str, form: str) -> list[tuple[str, Trigger]]:
+        """Entries for a verb, also when the tagger left an inflected form as its lemma ("réclame"):
+        the form's ending is swapped for the infinitive's (``verb_endings``), longest ending first."""
+        found = self.candidates(lemma, "VERB")
+        if found or lemma != form:
+            return found
+        for ending, infinitive in self.verb_endings:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                found = self.candidates(form[: -len(ending)] + infinitive, "VERB")
+                if found:
+                    return found
+        return []
 
 
 @lru_cache(maxsize=None)
@@ -94,4 +108,7 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         if trig.mode is not None and trig.mode not in MODES.get(trig.type, ()):
             raise LanguageDataError(f"{where}: mode {trig.mode!r} is not a PLOVER mode of {trig.type}")
         triggers.append(trig)
-    return Lexicon(triggers)
+    endings = data.get("verb_endings") or {}
+    if not isinstance(endings, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in endings.items()):
+        raise LanguageDataError(f"lang/{lang}/triggers.yaml: verb_endings must map an ending to an infinitive ending")
+    return Lexicon(triggers, endings)
