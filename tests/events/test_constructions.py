@@ -181,3 +181,19 @@ def test_a_party_phrase_hung_on_the_object_is_the_verbs_party(events_of):
     assert ev and countries(ev[0].recipient) == {"MLI"} and ev[0].mode == "discontinue"
     own = events_of("Le gouvernement malien a fermé ses frontières dimanche.")
     assert not find(own, "SANCTION")
+
+
+def test_acts_refused_threatened_or_called_for_are_not_facts(events_of):
+    refused = find(events_of("Le Hamas a refusé de libérer les otages."), "RETREAT")
+    assert refused and refused[0].aux == "negated"
+    threatened = find(events_of("Le président turc a menacé de lancer une offensive contre les forces kurdes."),
+                      "ASSAULT")
+    assert threatened and threatened[0].aux == "hypothetical"
+    asked = find(events_of("Israël a rejeté l'appel de l'ONU à un cessez-le-feu."), "RETREAT")
+    assert all(e.aux == "hypothetical" for e in asked)
+
+
+def test_a_constrained_entry_wins_over_a_plain_one_for_the_same_verb(events_of):
+    ev = find(events_of("Le tribunal militaire de Bamako a condamné l'opposant malien à cinq ans de prison."),
+              "SANCTION")
+    assert ev and ev[0].mode == "convict"

@@ -105,8 +105,9 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
             ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day)
             if ev is None:
                 continue
-            if ev.aux == "none" and _demanded(match, matches):
-                ev.aux = "hypothetical"  # "exiger la libération de X": asked for, not done
+            content = _content_aux(match, matches) if ev.aux == "none" else None
+            if content:
+                ev.aux = content  # "exiger la libération de X": asked for, not done
             key = (ev.event_type, tuple(sorted(a.country or "" for a in ev.actor)),
                    tuple(sorted(a.country or "" for a in ev.recipient)))
             if key in seen:  # one event per real-world event per sentence
@@ -144,17 +145,32 @@ def _outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-# Verbs whose object or infinitive is an act asked for or threatened, not one that happened.
-DEMANDING = {"REQUEST", "THREATEN"}
-CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass")
+# Triggers whose content (object, infinitive, complement) is an act that did not happen as such:
+# asked for or threatened (hypothetical), refused (negated).
+CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated"}
+CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass", "acl")
+NOUN_CONTENT_DEPS = ("nmod",)  # "l'appel de l'ONU à un cessez-le-feu"
+CONTENT_HOPS = 3
 
 
-def _demanded(m: Match, matches: list[Match]) -> bool:
-    """The trigger is what another trigger of the sentence demands or threatens ("appeler les
-    auteurs à libérer le président", "a demandé le retrait des forces")."""
-    if m.trigger.type in DEMANDING or m.token.dep_ not in CONTENT_DEPS:
-        return False
-    return any(o.token.i == m.token.head.i and o.trigger.type in DEMANDING for o in matches)
+def _content_aux(m: Match, matches: list[Match]) -> str | None:
+    """The aux of an act that another trigger of the sentence asks for, threatens or refuses:
+    "appeler les auteurs à libérer le président", "menacer de lancer une offensive", "refuser de
+    libérer les otages", "l'appel à un cessez-le-feu". Walks up content links through plain verbs."""
+    if m.trigger.type in CONTENT_AUX:
+        return None
+    by_token = {o.token.i: o for o in matches}
+    tok = m.token
+    for _ in range(CONTENT_HOPS):
+        head = tok.head
+        deps = CONTENT_DEPS + (NOUN_CONTENT_DEPS if head.pos_ == "NOUN" else ())
+        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in tok.morph.get("VerbForm")):
+            return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
+        o = by_token.get(head.i)
+        if o is not None:
+            return CONTENT_AUX.get(o.trigger.type)
+        tok = head
+    return None
 
 
 def document_scene(sdoc: Doc) -> Place | None:

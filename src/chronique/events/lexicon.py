@@ -62,7 +62,8 @@ class Trigger(BaseModel):
 
 
 class Lexicon:
-    """Triggers indexed by (first word of lemma, POS), in file order."""
+    """Triggers indexed by (first word of lemma, POS): for one lemma, the entries with constraints
+    (``requires``, ``requires_dep``, ``reflexive``) are tried before the plain ones, each in file order."""
 
     def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None):
         self.triggers = triggers
@@ -71,6 +72,8 @@ class Lexicon:
         for trig in triggers:
             for first, full in trig.words().items():
                 self.index.setdefault((first, trig.pos), []).append((full, trig))
+        for entries in self.index.values():  # constrained entries first, then file order
+            entries.sort(key=lambda e: not (e[1].requires or e[1].requires_dep or e[1].reflexive))
 
     def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
         return self.index.get((lemma, pos), [])
