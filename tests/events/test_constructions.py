@@ -197,3 +197,10 @@ def test_a_constrained_entry_wins_over_a_plain_one_for_the_same_verb(events_of):
     ev = find(events_of("Le tribunal militaire de Bamako a condamné l'opposant malien à cinq ans de prison."),
               "SANCTION")
     assert ev and ev[0].mode == "convict"
+
+
+def test_a_verb_and_its_event_noun_object_are_one_event_with_the_recipient_found(events_of):
+    aid = find(events_of("Le Japon va fournir une aide humanitaire de dix millions de dollars à la Turquie."), "AID")
+    assert len(aid) == 1 and countries(aid[0].actor) == {"JPN"}
+    arms = find(events_of("Les États-Unis ont livré des missiles Patriot à l'Ukraine."), "AID")
+    assert arms and countries(arms[0].recipient) == {"UKR"}

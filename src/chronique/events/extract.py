@@ -141,6 +141,10 @@ def _outermost(matches: list[Match]) -> list[Match]:
         if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
                                          for o in matches):
             continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
+        if m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
+                o.token.i == m.token.head.i and o.token.pos_ == "VERB" and o.trigger.type == m.trigger.type
+                for o in matches):
+            continue  # "fournir une aide à X": the verb and its object report one event
         out.append(m)
     return out
 

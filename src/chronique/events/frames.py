@@ -234,7 +234,7 @@ def with_prep(tok: Token, prep: str) -> list[Token]:
 
 # Prepositions whose phrase after a verb's object names a party of the verb's event, wherever the parser
 # attached it: "fermer ses frontières avec le Mali", "rompre ses relations avec Kigali".
-PARTY_PREPS = ("avec", "contre", "envers", "vis-à-vis")
+PARTY_PREPS = ("avec", "contre", "envers", "vis-à-vis", "à")
 
 
 def _hung_on_object(verb: Token, prep: str) -> list[Token]:
