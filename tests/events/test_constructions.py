@@ -204,3 +204,10 @@ def test_a_verb_and_its_event_noun_object_are_one_event_with_the_recipient_found
     assert len(aid) == 1 and countries(aid[0].actor) == {"JPN"}
     arms = find(events_of("Les États-Unis ont livré des missiles Patriot à l'Ukraine."), "AID")
     assert arms and countries(arms[0].recipient) == {"UKR"}
+
+
+def test_an_event_noun_in_a_time_adjunct_is_not_the_subjects_act(events_of):
+    evs = events_of("Après l'annonce de la trêve, le ministre colombien de la Défense a démissionné.")
+    assert find(evs, "RETREAT") and all(e.mode == "resign" for e in find(evs, "RETREAT"))
+    evs = events_of("Le ministre a démissionné au lendemain d'un accord conclu avec la guérilla sur une trêve.")
+    assert not [e for e in find(evs, "RETREAT") if e.mode == "ceasefire"]

@@ -64,3 +64,9 @@ def test_no_story_day_from_an_older_lead_or_a_late_sentence(nlp):
     late = ("Les dirigeants se sont réunis à Abuja. Ils ont exigé le retour du président. "
             "Le bloc avait déjà suspendu le pays dimanche.")
     assert _story_day(nlp, late, dt.date(2023, 7, 31)) is None
+
+
+def test_au_lendemain_de_dates_the_complement_the_day_before(nlp):
+    text = "Le ministre a démissionné mercredi 13 juin, au lendemain d'un vote de défiance."
+    assert date_of(nlp, text, "accord") == ("2018-06-12", "relative")
+    assert date_of(nlp, text, "démissionné") == ("2018-06-13", "explicit")

@@ -191,9 +191,6 @@ def document_scene(sdoc: Doc) -> Place | None:
     return replace(best[0], basis="scene")
 
 
-LOCATIVE_PREPS = ("à", "au", "aux", "en", "dans", "près de", "sur")
-
-
 def _locative(tok: Token) -> bool:
     """A proper name said to be where something happens: "à Gaza", or the name completing a
     locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
@@ -203,10 +200,10 @@ def _locative(tok: Token) -> bool:
     if tok.pos_ != "PROPN" or head.pos_ == "ADJ" or beside:
         return False  # "une ville frontalière de l'Ouganda", "proche de Moscou": beside the place
     prep = frames.prep_of(tok)
-    if prep in LOCATIVE_PREPS:
+    if prep in frames.prepositions("locative"):
         return True
     return prep in ("de", "d'", "du", "des") and (head.pos_ == "NOUN" or head.lower_ in regions) \
-        and head.i != tok.i and frames.prep_of(head) in LOCATIVE_PREPS
+        and head.i != tok.i and frames.prep_of(head) in frames.prepositions("locative")
 
 
 def _sentence_place(sent: Span, exclude: set[str], trigger: Token) -> Place | None:
@@ -296,7 +293,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     owner = _possessor(tok, parts)
     if owner:
         return owner
-    if not named and not _reacted_to(tok):
+    if not named and not _reacted_to(tok) and not frames.circumstantial(tok):
         likely = trig.future if trig.future and analyse(tok).planned else trig.type
         spoken = QUAD[likely].startswith("verbal") and not passive
         found = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips}, speaker=spoken)

@@ -113,6 +113,22 @@ def prep_of(tok: Token) -> str | None:
     return words
 
 
+def circumstantial(tok: Token) -> bool:
+    """The event noun sits in a time or cause adjunct, directly or as a complement of its head
+    ("après la signature de la trêve", "au lendemain d'un accord"): background, not the act
+    of the clause's subject."""
+    t = tok
+    for _ in range(6):
+        if prep_of(t) in prepositions("circumstance") or (t is not tok and t.lemma_.lower() in
+                                                           prepositions("circumstance_nouns")):
+            return True
+        if t.head.i == t.i or not (t.dep_ in ("nmod", "obl:agent") or (t.dep_ == "acl" and t.head.pos_ == "NOUN")
+                                   or (t.dep_.startswith("obl") and t.head.dep_ == "acl")):
+            return False  # up through noun complements and participles only, never past a clause
+        t = t.head
+    return False
+
+
 def governor(tok: Token) -> Token | None:
     """The verb a noun trigger depends on ("visite" in "effectuer une visite" -> effectuer)."""
     head = tok.head
@@ -232,14 +248,18 @@ def with_prep(tok: Token, prep: str) -> list[Token]:
             if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") and prep_of(c) in wanted]
 
 
-# Prepositions whose phrase after a verb's object names a party of the verb's event, wherever the parser
-# attached it: "fermer ses frontières avec le Mali", "rompre ses relations avec Kigali".
-PARTY_PREPS = ("avec", "contre", "envers", "vis-à-vis", "à")
+@lru_cache(maxsize=None)
+def prepositions(kind: str, lang: str = "fr") -> frozenset[str]:
+    """One list of lang/<code>/prepositions.yaml (locative, party, circumstance, circumstance_nouns)."""
+    words = load_yaml(lang, "prepositions").get(kind)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LanguageDataError(f"lang/{lang}/prepositions.yaml: '{kind}' must be a list of words")
+    return frozenset(words)
 
 
 def _hung_on_object(verb: Token, prep: str) -> list[Token]:
-    """Parse repair (PP attachment): the party phrase hung on the verb's object instead of the verb."""
-    if prep not in PARTY_PREPS or verb.pos_ not in ("VERB", "AUX"):
+    """Parse repair (PP attachment): a party phrase ("avec le Mali") hung on the verb's object."""
+    if prep not in prepositions("party") or verb.pos_ not in ("VERB", "AUX"):
         return []
     return [n for o in verb.children if o.dep_ in OBJ for n in with_prep(o, prep)]
 

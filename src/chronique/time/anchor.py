@@ -128,6 +128,20 @@ def on_story_day(date: str | None, basis: str, story_day: dt.date | None) -> tup
     return date, basis
 
 
+def _complement_day(doc, trigger, timexes: list[Timex], published: dt.date | None) -> tuple[str, str] | None:
+    """"au lendemain d'un accord": the accord is dated one day before the clause (time.yaml
+    ``complement_day_offsets``), when the clause has a day date."""
+    offsets = load().data.get("complement_day_offsets") or {}
+    head = trigger.head
+    if trigger.dep_ != "nmod" or head.i == trigger.i or head.lemma_.lower() not in offsets:
+        return None
+    value, _ = event_date(doc, head.i, timexes, published)
+    day = _start(value) if value and len(value) == 10 else None
+    if day is None:
+        return None
+    return (day + dt.timedelta(days=int(offsets[head.lemma_.lower()]))).isoformat(), "relative"
+
+
 def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | None) -> tuple[str | None, str]:
     """(ISO date at the text's precision, basis) for the event whose trigger is ``doc[trigger_i]``.
 
@@ -137,6 +151,9 @@ def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | N
     Vague references, durations and sets never date an event.
     """
     trigger = doc[trigger_i]
+    shifted = _complement_day(doc, trigger, timexes, published)
+    if shifted:
+        return shifted
     in_sent = list(_in_sentence(doc, trigger, timexes))
     rel = _duration_anchor(doc, trigger, in_sent, published)
     if rel:
