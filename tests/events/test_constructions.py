@@ -211,3 +211,8 @@ def test_an_event_noun_in_a_time_adjunct_is_not_the_subjects_act(events_of):
     assert find(evs, "RETREAT") and all(e.mode == "resign" for e in find(evs, "RETREAT"))
     evs = events_of("Le ministre a démissionné au lendemain d'un accord conclu avec la guérilla sur une trêve.")
     assert not [e for e in find(evs, "RETREAT") if e.mode == "ceasefire"]
+
+
+def test_a_party_on_the_participle_of_an_event_noun(events_of):
+    ev = find(events_of("L'accord conclu mardi par la Russie avec l'Ukraine prévoit un échange de prisonniers."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"ISR", "PSE"}

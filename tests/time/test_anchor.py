@@ -70,3 +70,9 @@ def test_au_lendemain_de_dates_the_complement_the_day_before(nlp):
     text = "Le ministre a démissionné mercredi 13 juin, au lendemain d'un vote de défiance."
     assert date_of(nlp, text, "accord") == ("2018-06-12", "relative")
     assert date_of(nlp, text, "démissionné") == ("2018-06-13", "explicit")
+
+
+def test_a_date_inside_another_clause_does_not_date_the_event(nlp):
+    text = "Le ministre s'est rendu à Pyongyang, que le dirigeant avait quitté en avril dernier."
+    assert date_of(nlp, text, "rendu") == ("2018-06-18", "publication")
+    assert date_of(nlp, text, "quitté")[0] == "2018-04"

@@ -119,14 +119,21 @@ def circumstantial(tok: Token) -> bool:
     of the clause's subject."""
     t = tok
     for _ in range(6):
-        if prep_of(t) in prepositions("circumstance") or (t is not tok and t.lemma_.lower() in
-                                                           prepositions("circumstance_nouns")):
+        if prep_of(t) in prepositions("circumstance") or _after_circumstance_noun(t) or (
+                t is not tok and t.lemma_.lower() in prepositions("circumstance_nouns")):
             return True
-        if t.head.i == t.i or not (t.dep_ in ("nmod", "obl:agent") or (t.dep_ == "acl" and t.head.pos_ == "NOUN")
+        if t.head.i == t.i or not (t.dep_ in ("nmod", "obl:agent", "conj") or (t.dep_ == "acl" and t.head.pos_ == "NOUN")
                                    or (t.dep_.startswith("obl") and t.head.dep_ == "acl")):
-            return False  # up through noun complements and participles only, never past a clause
+            return False  # up through noun complements, coordinates and participles, never past a clause
         t = t.head
     return False
+
+
+def _after_circumstance_noun(t: Token) -> bool:
+    """"au lendemain d'un accord" when the parser hung "accord" on the verb, not on "lendemain"."""
+    cases = [c for c in t.children if c.dep_ == "case" and c.i < t.i]
+    first = min((c.i for c in cases), default=None)
+    return first is not None and first > 0 and t.doc[first - 1].lemma_.lower() in prepositions("circumstance_nouns")
 
 
 def governor(tok: Token) -> Token | None:
@@ -294,11 +301,11 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if kind == "obl":
         return with_prep(trig, prep) or _hung_on_object(trig, prep)
     if kind == "nmod":
-        found = with_prep(trig, prep) or _misattached(trig, prep)
+        found = with_prep(trig, prep) or _misattached(trig, prep) or _participle_complement(trig, prep)
         return _second_party(found) if prep == "entre" else found
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
-        return with_prep(gov, prep) if gov is not None else []
+        return [t for t in with_prep(gov, prep) if not _after_circumstance_noun(t)] if gov is not None else []
     return []
 
 
@@ -309,6 +316,15 @@ def infinitive_complements(verb: Token) -> list[Token]:
     hung = [a for o in verb.children if o.dep_ in OBJ for a in o.children
             if a.dep_ == "acl" and "Inf" in a.morph.get("VerbForm") and prep_of(a) in ("à", "de", "d'")]
     return direct + hung
+
+
+def _participle_complement(noun: Token, prep: str) -> list[Token]:
+    """A party named on the participle that describes the event noun: "l'accord conclu avec le
+    Hamas", "la trêve négociée avec Israël" (the agent "par" is ``participle_agent``'s)."""
+    if prep not in ("avec", "contre", "envers"):
+        return []  # "déployé au Mali", "signé à Paris": a place, not a party
+    return [t for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm")
+            for t in with_prep(c, prep)]
 
 
 def participle_agent(noun: Token) -> list[Token]:

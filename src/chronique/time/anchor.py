@@ -64,10 +64,15 @@ def _attached(trigger, root) -> bool:
 
 
 def _in_sentence(doc, trigger, timexes):
+    """The sentence's time expressions that can date the trigger: not those inside a subordinate
+    clause that does not hold it ("Lavrov s'est rendu à Pyongyang, que Kim avait quitté en avril")."""
     sent = trigger.sent
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
     for t in timexes:
         if t.start >= sent.start_char and t.end <= sent.end_char and (span := _token_span(doc, t)):
-            yield t, span
+            clause = governing_verb(span.root)
+            if clause is None or clause.head.i == clause.i or clause.i in above:
+                yield t, span
 
 
 def _score(trigger, t: Timex, span) -> tuple:
