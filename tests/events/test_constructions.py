@@ -216,3 +216,13 @@ def test_an_event_noun_in_a_time_adjunct_is_not_the_subjects_act(events_of):
 def test_a_party_on_the_participle_of_an_event_noun(events_of):
     ev = find(events_of("L'accord conclu mardi par la Russie avec l'Ukraine prévoit un échange de prisonniers."), "AGREE")
     assert ev and countries(ev[0].actor) == {"ISR", "PSE"}
+
+
+def test_a_text_speaks_for_whoever_adopts_it(events_of):
+    ev = find(events_of("Le Conseil de sécurité a adopté une résolution exigeant un cessez-le-feu à Gaza."), "REQUEST")
+    assert ev and countries(ev[0].actor) == {"IGO"}
+
+
+def test_a_phone_partner_hung_on_the_instrument(events_of):
+    ev = find(events_of("Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine."), "CONSULT")
+    assert ev and ev[0].mode == "phone" and countries(ev[0].actor) == {"FRA", "RUS"}

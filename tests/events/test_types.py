@@ -86,3 +86,13 @@ def test_request_mode_is_what_is_asked_for(events_of):
 def test_persona_non_grata_is_an_expulsion(events_of):
     ev = find(events_of("Bamako a déclaré l'ambassadeur de France persona non grata."), "SANCTION")
     assert ev and ev[0].mode == "expel" and countries(ev[0].recipient) == {"FRA"}
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Le gouvernement soudanais a décrété l'état d'urgence dans la capitale.", "COERCE", "martial-law"),
+    ("La junte malienne a suspendu la diffusion de deux radios étrangères.", "COERCE", "censor"),
+    ("Des milliers de manifestants ont bloqué les routes de Dakar.", "PROTEST", "obstruct"),
+])
+def test_restrictions_and_obstruction(events_of, text, etype, mode):
+    ev = find(events_of(text), etype)
+    assert ev and ev[0].mode == mode

@@ -40,6 +40,11 @@ class Match:
     trigger: Trigger
     lemma: str
 
+    def phrase(self) -> set[int]:
+        """Token indices of a multi-word trigger ("état d'urgence"): its words fill no slot."""
+        n = len(self.lemma.replace("'", "' ").split())
+        return set(range(self.token.i, min(self.token.i + n, len(self.token.doc))))
+
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
@@ -227,7 +232,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
     # a time ("un ultimatum d'une semaine") or a plain adjective ("une attaque chimique") names no doer
-    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: _in_timex(t, timexes) or (
+    phrase = m.phrase()
+    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
         t.pos_ == "ADJ" and not parts.adjective_country(t.text)))
     actor_toks = _possessor_tokens(tok) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())

@@ -183,9 +183,22 @@ def subjects(verb: Token) -> list[Token]:
             verb = _clause_head(verb.head)  # "en publiant…" hung on a noun: the clause's subject
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return [verb.head]
+            noun = verb.head
+            if noun.lemma_.lower() in documents() and noun.dep_ in OBJ and noun.head.i != noun.i:
+                verb = noun.head  # "adopter une résolution exigeant…": the text speaks for who adopts it
+                continue
+            return [noun]
         return []
     return []
+
+
+@lru_cache(maxsize=None)
+def documents(lang: str = "fr") -> frozenset[str]:
+    """Texts that speak for their author (lang/<code>/speech.yaml ``documents``)."""
+    words = load_yaml(lang, "speech").get("documents") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LanguageDataError(f"lang/{lang}/speech.yaml: 'documents' must be a list of words")
+    return frozenset(words)
 
 
 def stray_subject(verb: Token) -> list[Token]:
@@ -265,10 +278,12 @@ def prepositions(kind: str, lang: str = "fr") -> frozenset[str]:
 
 
 def _hung_on_object(verb: Token, prep: str) -> list[Token]:
-    """Parse repair (PP attachment): a party phrase ("avec le Mali") hung on the verb's object."""
+    """Parse repair (PP attachment): a party phrase ("avec le Mali") hung on the verb's object or on
+    another of its complements."""
     if prep not in prepositions("party") or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [n for o in verb.children if o.dep_ in OBJ for n in with_prep(o, prep)]
+    hosts = [c for c in verb.children if c.dep_ in OBJ or (c.dep_ in OBL and c.pos_ == "NOUN")]
+    return [n for o in hosts for n in with_prep(o, prep)]  # "s'entretenir par téléphone avec X"
 
 
 def indirect(verb: Token) -> list[Token]:

@@ -56,24 +56,25 @@ class Trigger(BaseModel):
             raise ValueError(f"unknown argument slot(s) {bad}")
         return v
 
-    def words(self) -> dict[str, str]:
-        """First word of each lemma -> the full (possibly multi-word) lemma."""
-        return {lem.split()[0]: lem for lem in self.lemmas}
+    def words(self) -> list[tuple[str, str]]:
+        """(first word, full lemma) for each lemma: "état d'urgence" and "état de siège" both open on "état"."""
+        return [(lem.split()[0], lem) for lem in self.lemmas]
 
 
 class Lexicon:
     """Triggers indexed by (first word of lemma, POS): for one lemma, the entries with constraints
-    (``requires``, ``requires_dep``, ``reflexive``) are tried before the plain ones, each in file order."""
+    (``requires``, ``requires_dep``, ``reflexive``) are tried before the plain ones, longer phrases
+    before shorter ones ("coup d'État" before "coup"), then in file order."""
 
     def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None):
         self.triggers = triggers
         self.verb_endings = sorted((verb_endings or {}).items(), key=lambda kv: -len(kv[0]))
         self.index: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
         for trig in triggers:
-            for first, full in trig.words().items():
+            for first, full in trig.words():
                 self.index.setdefault((first, trig.pos), []).append((full, trig))
-        for entries in self.index.values():  # constrained entries first, then file order
-            entries.sort(key=lambda e: not (e[1].requires or e[1].requires_dep or e[1].reflexive))
+        for entries in self.index.values():  # constrained entries first, longer phrases first, then file order
+            entries.sort(key=lambda e: (not (e[1].requires or e[1].requires_dep or e[1].reflexive), -len(e[0].split())))
 
     def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
         return self.index.get((lemma, pos), [])

@@ -39,7 +39,7 @@ class ParticipantIndex:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         inside = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token
-                  and t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) < 12]
+                  and abs(t.i - tok.i) < 12 and not _under_clause(t, tok)]
         return min(inside, key=lambda m: abs(m.head - tok.i)) if inside else None
 
     def actors_for(self, toks: Sequence[Token], trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
@@ -61,7 +61,8 @@ class ParticipantIndex:
             return self.speaker_actor(tok, event_type)
         m = self.mention_for(tok)
         if m is not None:
-            if m.actor.type == "GPE" and (_is_locative(tok, m) or _meeting_venue(tok, event_type)):
+            named = tok if tok.i in self.by_token else tok.doc[m.head]  # found inside tok's phrase
+            if m.actor.type == "GPE" and (_is_locative(named, m) or _meeting_venue(named, event_type)):
                 return None
             return _with_sector(m.actor, event_type)
         if tok.pos_ == "NOUN":  # "l'initiative égyptienne", "les forces danoises": the adjective's state
@@ -117,6 +118,16 @@ class ParticipantIndex:
         if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
             return [actor]
         return []
+
+
+def _under_clause(t: Token, top: Token) -> bool:
+    """``t`` sits in a clause modifying a noun below ``top`` ("une résolution exigeant un
+    cessez-le-feu à Gaza": Gaza is not the resolution's author)."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("acl", "acl:relcl") and t.pos_ in ("VERB", "AUX"):
+            return True  # a verbal clause; "dont le mouvement Hamas" (verbless) still names members
+        t = t.head
+    return False
 
 
 # Meetings are named after where they are held: "le sommet de Singapour", "la conférence de Paris".
