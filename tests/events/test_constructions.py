@@ -226,3 +226,8 @@ def test_a_text_speaks_for_whoever_adopts_it(events_of):
 def test_a_phone_partner_hung_on_the_instrument(events_of):
     ev = find(events_of("Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine."), "CONSULT")
     assert ev and ev[0].mode == "phone" and countries(ev[0].actor) == {"FRA", "RUS"}
+
+
+def test_a_participle_tagged_as_adjective_still_reports_the_act(events_of):
+    ev = find(events_of("Le ministre libanais a déjà démissionné."), "RETREAT")
+    assert ev and ev[0].mode == "resign" and countries(ev[0].actor) == {"LBN"}

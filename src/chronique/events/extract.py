@@ -50,7 +50,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
     out = []
     for tok in sent:
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or _tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else None
         if pos is None:
             continue
         lemma = tok.lemma_.lower()
@@ -60,6 +60,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
                 out.append(Match(tok, trig, full))
                 break
     return out
+
+
+def _tensed_adjective(tok: Token) -> bool:
+    """Tagger repair: a participle read as an adjective although it carries a tense auxiliary
+    ("deux ministres ont déjà démissionné")."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)
 
 
 def _phrase_ok(tok: Token, full: str) -> bool:
