@@ -96,3 +96,14 @@ def test_persona_non_grata_is_an_expulsion(events_of):
 def test_restrictions_and_obstruction(events_of, text, etype, mode):
     ev = find(events_of(text), etype)
     assert ev and ev[0].mode == mode
+
+
+def test_a_veto_rejects_and_a_denial_is_no_event(events_of):
+    veto = find(events_of("La Russie a opposé son veto à la résolution."), "REJECT")
+    assert veto and countries(veto[0].actor) == {"RUS"}
+    assert not find(events_of("Le gouvernement birman a nié être impliqué dans le massacre."), "REJECT")
+
+
+def test_consent_to_sanction_is_the_sanction(events_of):
+    evs = events_of("Le Canada a donné son accord pour sanctionner le président biélorusse.")
+    assert find(evs, "SANCTION") and not find(evs, "AGREE")

@@ -144,7 +144,7 @@ def _outermost(matches: list[Match]) -> list[Match]:
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
-        if inner and any(o.trigger.type in inner and o.token in m.token.subtree and o is not m for o in matches):
+        if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token) for o in matches):
             continue
         if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
                and o.trigger.mode == "meet" for o in matches):
@@ -158,6 +158,16 @@ def _outermost(matches: list[Match]) -> list[Match]:
             continue  # "fournir une aide à X": the verb and its object report one event
         out.append(m)
     return out
+
+
+def _in_content(tok: Token, trigger: Token) -> bool:
+    """``tok`` is what ``trigger`` is about: in its subtree, or, for an event noun, in the
+    infinitive its verb governs ("donner son accord pour sanctionner X")."""
+    if tok in trigger.subtree:
+        return True
+    gov = frames.governor(trigger) if trigger.pos_ == "NOUN" else None
+    return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov)
+                                   + [c for c in gov.children if c.dep_ == "advcl"])
 
 
 # Triggers whose content (object, infinitive, complement) is an act that did not happen as such:
