@@ -107,3 +107,10 @@ def test_a_veto_rejects_and_a_denial_is_no_event(events_of):
 def test_consent_to_sanction_is_the_sanction(events_of):
     evs = events_of("Le Canada a donné son accord pour sanctionner le président biélorusse.")
     assert find(evs, "SANCTION") and not find(evs, "AGREE")
+
+
+def test_a_meeting_cancelled_in_a_passive_infinitive(events_of):
+    text = ("La rencontre entre les deux ministres pourrait reprendre en mai après avoir été annulée "
+            "lundi par le gouvernement colombien.")
+    ev = find(events_of(text), "REJECT")
+    assert ev and ev[0].mode == "meet" and countries(ev[0].actor) == {"USA"}

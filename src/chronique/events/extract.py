@@ -84,6 +84,8 @@ def _near_lemmas(tok: Token) -> set[str]:
     if tok.pos_ == "NOUN":
         near.add(tok.head.lemma_.lower())
         near.update(s.lemma_.lower() for s in tok.head.children)
+    elif frames.is_passive(tok):  # "le sommet, qui avait été annulé": the patient behind a relative or control
+        near.update(t.lemma_.lower() for t in frames.objects(tok))
     return near
 
 

@@ -239,8 +239,12 @@ def objects(verb: Token) -> list[Token]:
         return []
     if passive_participle(verb):
         return [verb.head]
-    deps = ("nsubj:pass",) if is_passive(verb) else OBJ
-    return [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb)
+    passive = is_passive(verb)
+    deps = ("nsubj:pass",) if passive else OBJ
+    found = [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb)
+    if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        return subjects(verb.head)  # "le sommet semble relancé après avoir été annulé": the sommet
+    return found
 
 
 def misparsed_relative(verb: Token) -> list[Token]:
