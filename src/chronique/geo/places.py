@@ -2,6 +2,8 @@
 
 Cities come from lang/<lang>/places.yaml, capitals and country centroids from
 countries.yaml; all are compiled once into one dict keyed by the normalised name.
+Names they do not hold fall back on the GeoNames world cities of `world.py` ("Kramatorsk",
+"Kassala"), except names the actor knowledge base gives a person or a group.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from ..actors.kb import default_kb
 from ..actors.schema import CountriesFile, load_validated
 from ..actors.text import key, strip_article
 from ..model import Place
+from .world import world_table
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _PREPS = ("a ", "au ", "aux ", "en ", "dans ", "de ", "du ", "d' ", "vers ", "pres de ")
@@ -51,12 +55,17 @@ class Gazetteer:
     table: dict[str, tuple[str, str | None, float, float]]
 
     def get(self, text: str) -> tuple[str, str | None, float, float] | None:
-        k = key(text)
-        for prep in _PREPS:
-            if k.startswith(prep):
-                k = k[len(prep):]
-                break
-        return self.table.get(strip_article(k)) or self.table.get(k)
+        return next((self.table[k] for k in lookup_keys(text) if k in self.table), None)
+
+
+def lookup_keys(text: str) -> tuple[str, ...]:
+    """The keys a name is looked up under: without a leading preposition, then without article."""
+    k = key(text)
+    for prep in _PREPS:
+        if k.startswith(prep):
+            k = k[len(prep):]
+            break
+    return (strip_article(k), k)
 
 
 def load_places(lang: str = "fr") -> Gazetteer:
@@ -82,9 +91,34 @@ def _default(lang: str) -> Gazetteer:
     return load_places(lang)
 
 
+@lru_cache(maxsize=1)
+def actor_names() -> frozenset[str]:
+    """Keys the knowledge base gives an actor, never looked up among world cities: every alias
+    ("Hamas", "Obama", "l'Élysée") and every person's surname ("Austin" of Lloyd Austin)."""
+    kb = default_kb()
+    surnames = {key(e.name).split(" ")[-1] for e in kb.entities.values() if e.type == "PER"}
+    return frozenset(kb.aliases.table) | frozenset(surnames)
+
+
+def world_city(text: str) -> tuple[str, str | None, float, float] | None:
+    """The GeoNames city of a capitalised name that is not an actor's ("Kramatorsk"), else None:
+    "la garde" or "la providence" in lower case are common nouns, whatever towns bear the name."""
+    if not any(c.isupper() for c in text):
+        return None
+    table = world_table()
+    for k in lookup_keys(text):
+        if k in table:
+            if k in actor_names():
+                return None
+            c = table[k]
+            return c.name, c.country, c.lat, c.lon
+    return None
+
+
 def resolve_place(text: str, lang: str = "fr") -> Place | None:
-    """The place a name denotes (accent/case-insensitive, articles and 'à/en' stripped)."""
-    hit = _default(lang).get(text)
+    """The place a name denotes (accent/case-insensitive, articles and 'à/en' stripped):
+    places.yaml and countries.yaml first, then the world cities."""
+    hit = _default(lang).get(text) or world_city(text)
     if hit is None:
         return None
     name, country, lat, lon = hit
