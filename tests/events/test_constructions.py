@@ -231,3 +231,11 @@ def test_a_phone_partner_hung_on_the_instrument(events_of):
 def test_a_participle_tagged_as_adjective_still_reports_the_act(events_of):
     ev = find(events_of("Le ministre libanais a déjà démissionné."), "RETREAT")
     assert ev and ev[0].mode == "resign" and countries(ev[0].actor) == {"LBN"}
+
+
+def test_a_story_naming_no_place_happens_in_its_participants_country(events_of):
+    text = ("Le président tunisien a limogé son Premier ministre. Les Tunisiens réclament son départ. "
+            "L'armée tunisienne a appelé au calme.")
+    evs = events_of(text)
+    assert evs and all(e.location is not None and (e.location.country, e.location.basis) == ("DZA", "scene")
+                       for e in evs)

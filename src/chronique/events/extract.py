@@ -20,7 +20,7 @@ from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import Modality, analyse
 from chronique.events.participants import ParticipantIndex
 from chronique.events.plover import MODES, QUAD
-from chronique.geo import locative_words, resolve_place
+from chronique.geo import country_place, locative_words, resolve_place
 from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date, news_day, on_story_day
@@ -110,12 +110,13 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
     scene = document_scene(sdoc)
+    home = None if scene else home_country(participants)
     story_day = news_day(sdoc, list(timexes), published)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
         matches = _outermost(find_triggers(sent, lexicon))
         for match in matches:
-            ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day)
+            ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day, home)
             if ev is None:
                 continue
             content = _content_aux(match, matches) if ev.aux == "none" else None
@@ -214,6 +215,18 @@ def document_scene(sdoc: Doc) -> Place | None:
     return replace(best[0], basis="scene")
 
 
+def home_country(participants: ParticipantIndex) -> Place | None:
+    """A story that names no place happens in the country most of its participants belong to
+    (named ``SCENE_MIN_MENTIONS`` times, more than any other). Only a location: unnamed people
+    are not made its civilians, as they are for a place the text names."""
+    home = participants.main_country(SCENE_MIN_MENTIONS)
+    place = country_place(home) if home else None
+    return replace(place, basis="scene") if place else None
+
+
+SCENE_MIN_MENTIONS = 3
+
+
 def _locative(tok: Token) -> bool:
     """A proper name said to be where something happens: "à Gaza", or the name completing a
     locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
@@ -245,7 +258,7 @@ def _sentence_place(sent: Span, exclude: set[str], trigger: Token) -> Place | No
 
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
            published: dt.date | None, scene: Place | None = None,
-           story_day: dt.date | None = None) -> Event | None:
+           story_day: dt.date | None = None, home: Place | None = None) -> Event | None:
     trig, tok = m.trigger, m.token
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
@@ -287,6 +300,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         place = _sentence_place(sent, {a.text for a in actors + recips}, tok) or scene
     if not trig.symmetric:
         actors, recips = _local_civilians(trig.type, actors, recips, place)
+    place = place or home
     start, end = _evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(

@@ -1,6 +1,8 @@
 """From argument tokens to coded participants, using the resolved actor mentions of the document."""
 from __future__ import annotations
 
+from collections import Counter
+
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
@@ -28,6 +30,16 @@ class ParticipantIndex:
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
         self.adjective_country = adjective_country
+
+    def main_country(self, at_least: int) -> str | None:
+        """The state most participant mentions belong to, if named ``at_least`` times and more
+        than any other (international bodies are no country)."""
+        counts = Counter(m.actor.country for m in self.mentions
+                         if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "MNC"))
+        top = counts.most_common(2)
+        if not top or top[0][1] < at_least or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
 
     def inside_name(self, tok: Token) -> bool:
         """The token is a word inside an actor's name, not that mention's head."""

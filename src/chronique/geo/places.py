@@ -123,3 +123,18 @@ def resolve_place(text: str, lang: str = "fr") -> Place | None:
         return None
     name, country, lat, lon = hit
     return Place(text=text, name=name, country=country, lat=lat, lon=lon)
+
+
+@lru_cache(maxsize=4)
+def _countries(lang: str) -> dict[str, tuple[str, str, float, float]]:
+    countries = load_validated(LANG_DIR / lang / "countries.yaml", CountriesFile)
+    return {c.iso3: (c.names[-1] if c.names else c.name, c.name, c.lat, c.lon) for c in countries.countries}
+
+
+def country_place(iso3: str, lang: str = "fr") -> Place | None:
+    """A country as a place (its centroid), named in the language's own words ("Algérie")."""
+    hit = _countries(lang).get(iso3)
+    if hit is None:
+        return None
+    text, name, lat, lon = hit
+    return Place(text=text, name=name, country=iso3, lat=lat, lon=lon)
