@@ -161,7 +161,8 @@ def mode_full(corpus: Path, workdir: Path, processes: int, pool: bool) -> dict:
 
 
 def _clustering(store) -> dict | None:
-    """The whole-store pass ``extract`` runs after writing (dedup.cluster), timed on its own."""
+    """Clustering over the whole new store, as the first ``extract`` into an empty store runs it (later runs
+    are incremental: benchmarks/clustering.py), timed on its own."""
     try:
         from chronique.dedup.cluster import assign_clusters
     except ImportError:

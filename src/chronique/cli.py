@@ -115,7 +115,7 @@ def cmd_extract(a) -> int:
 
     with Store(a.db) as store:
         report = run_extract(a, store)  # local (--processes N) or Ray, with the progress bar
-        assign_clusters(store)  # merged events + cross-document clusters over the whole store
+        assign_clusters(store, report.processed)  # only what the documents just written can affect
         ids = report.doc_ids
         if a.out:
             write_jsonl((e.to_json() for e in store.events(docs=ids)), a.out)

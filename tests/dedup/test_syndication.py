@@ -49,3 +49,15 @@ def test_a_syndicated_copy_is_not_double_counted(store):
     n_mentions, n_docs, n_sources = store.con.execute(
         "SELECT n_mentions, n_documents, n_sources FROM clusters").fetchone()
     assert (n_mentions, n_docs, n_sources) == (3, 3, 2)
+
+
+def test_the_store_links_the_pairs_the_in_memory_lsh_links(store):
+    """Links found by joining stored LSH bands (``doc_bands``) are those of ``syndication.near_duplicates``."""
+    texts = {"orig": DISPATCH, "copy": "NIGER — " + DISPATCH + " (Avec AFP)",
+             "trim": DISPATCH[: len(DISPATCH) * 2 // 3], "own": OWN, "stub": SENTENCE}
+    store.write([doc(d, "2023-07-30", [], text=t) for d, t in texts.items()])
+    assign_clusters(store)
+    stored = store.con.execute("SELECT doc_a, doc_b, jaccard, containment FROM document_links "
+                               "ORDER BY 1, 2").fetchall()
+    expected = syndication.near_duplicates(syndication.signature(d, t) for d, t in texts.items())
+    assert stored == [(ln.doc_a, ln.doc_b, ln.jaccard, ln.containment) for ln in expected] and len(stored) == 3

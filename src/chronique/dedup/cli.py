@@ -1,4 +1,5 @@
-"""Sub-commands ``chronique timeline`` and ``chronique export`` (registered through cli.EXTENSIONS)."""
+"""Sub-commands ``chronique timeline``, ``chronique export`` and ``chronique cluster`` (registered through
+cli.EXTENSIONS)."""
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ from chronique.dedup.export import FORMATS, LEVELS
 
 
 def register(sub) -> None:
-    """Add ``timeline`` and ``export`` to the main parser's sub-commands."""
+    """Add ``timeline``, ``export`` and ``cluster`` to the main parser's sub-commands."""
     p = sub.add_parser("timeline", help="dated chronology of real-world events (clusters)")
     add_query_args(p, actor_help="participant name or mention text", date_help="YYYY[-MM[-DD]] or YYYY-Www")
     p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
@@ -24,6 +25,12 @@ def register(sub) -> None:
     p.add_argument("--level", default="clusters", choices=LEVELS,
                    help="clusters: one record per real-world event (default); events: one per report")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("cluster", help="bring cross-document clusters up to date (extract does it after writing)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--full", action="store_true",
+                   help="recompute over the whole store instead of only the documents never clustered")
+    p.set_defaults(func=cmd_cluster)
 
 
 def _open(db: str):
@@ -61,4 +68,18 @@ def cmd_export(a: argparse.Namespace) -> int:
     with store:
         n = export(store, a.format, a.out, a.level)
     print(f"chronique: {n} {a.level} -> {a.out} ({a.format})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_cluster(a: argparse.Namespace) -> int:
+    from chronique.dedup.cluster import assign_clusters
+    from chronique.store.db import Store
+
+    if not Path(a.db).exists():
+        print(f"chronique: {a.db}: no such store; run 'chronique extract' first", file=sys.stderr)
+        return EXIT_FATAL
+    with Store(a.db) as store:
+        r = assign_clusters(store, None if a.full else ())
+    print(f"chronique: {'full' if r.full else 'incremental'} clustering: {r.mentions} event lines, {r.merged} "
+          f"merged events, {r.clusters} clusters ({r.multi_document} across documents) -> {a.db}", file=sys.stderr)
     return EXIT_OK

@@ -30,10 +30,13 @@ def merge_document(mentions: Iterable[Mention]) -> list[MergedEvent]:
         else:
             best[0].mentions.append(m)
             best[1].append(p)
-    out = [g for g, _ in groups]
-    for g in out:
-        g.interval = compat.profile(g.mentions).interval
-    return out
+    return [rebuild(g.id, g.doc, g.mentions) for g, _ in groups]
+
+
+def rebuild(merged_id: str, doc: str, mentions: list[Mention]) -> MergedEvent:
+    """A merged event from its mentions in reading order: what ``merge_document`` returns, and how a
+    stored one (``merged_events.event_ids``) is brought back without merging its document again."""
+    return MergedEvent(id=merged_id, doc=doc, mentions=list(mentions), interval=compat.profile(mentions).interval)
 
 
 def _best_group(groups, p: compat.Profile, m: Mention):

@@ -1,4 +1,5 @@
-"""Typed views the de-duplication stages work on: a stored event mention, a merged event, a cluster."""
+"""Typed views the de-duplication stages work on: a stored event mention, a merged event, a cluster, and
+what a clustering run did."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -96,3 +97,21 @@ class Cluster:
     reps: list[MergedEvent] = field(default_factory=list)  # members that are not copies of another member
     interval: Interval | None = None
     docs: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class ClusterReport:
+    """What a run recomputed: the whole store (``full``), or what the written documents could affect."""
+
+    mentions: int  # event lines loaded and clustered
+    merged: int
+    clusters: int
+    multi_document: int
+    syndicated_links: int  # document links written
+    full: bool = True
+
+    @classmethod
+    def of(cls, mentions: int, clusters: list[Cluster], links: list, full: bool) -> "ClusterReport":
+        """The report of a run that clustered ``mentions`` event lines into ``clusters`` and wrote ``links``."""
+        return cls(mentions, sum(len(c.members) for c in clusters), len(clusters),
+                   sum(1 for c in clusters if len(c.docs) > 1), len(links), full)

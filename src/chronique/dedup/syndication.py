@@ -16,6 +16,7 @@ import numpy as np
 
 NUM_PERM = 128
 BANDS = 64  # 64 bands of 2 rows: pairs above ~0.3 Jaccard almost always become candidates
+ROWS = NUM_PERM // BANDS  # values per band, packed into one 64-bit band key (see band_keys)
 SHINGLE = 5
 JACCARD_MIN = 0.6
 CONTAINMENT_MIN = 0.8
@@ -26,6 +27,7 @@ _rng = np.random.default_rng(20180612)
 _A = _rng.integers(1, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
+assert ROWS * 32 <= 64, "a band key packs ROWS 32-bit MinHash values into 64 bits"
 
 
 @dataclass(frozen=True)
@@ -73,29 +75,47 @@ def estimate(a: Signature, b: Signature) -> tuple[float, float]:
     return j, min(1.0, inter / small) if small else 0.0
 
 
+def band_keys(sig: Signature) -> list[tuple[int, int]]:
+    """(band, key) for each LSH band: the band's ROWS 32-bit values packed into one exact 64-bit key.
+
+    Two signatures are candidates when they share a (band, key); texts too short to shingle have none.
+    The store keeps these (``doc_bands``) so a new document meets its copies by one SQL join.
+    """
+    if sig.n_shingles < MIN_SHINGLES:
+        return []
+    rows = np.asarray(sig.minhash, dtype=np.uint64).reshape(BANDS, ROWS)
+    keys = np.zeros(BANDS, dtype=np.uint64)
+    for r in range(ROWS):
+        keys = (keys << np.uint64(32)) | rows[:, r]
+    return list(enumerate(keys.tolist()))
+
+
 def candidates(sigs: list[Signature]) -> set[tuple[int, int]]:
     """Index pairs that share at least one LSH band."""
-    rows = NUM_PERM // BANDS
+    buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, s in enumerate(sigs):
+        for bk in band_keys(s):
+            buckets[bk].append(i)
     out: set[tuple[int, int]] = set()
-    for b in range(BANDS):
-        buckets: dict[tuple, list[int]] = defaultdict(list)
-        for i, s in enumerate(sigs):
-            if s.n_shingles >= MIN_SHINGLES:
-                buckets[s.minhash[b * rows:(b + 1) * rows]].append(i)
-        for idx in buckets.values():
-            out.update((idx[x], idx[y]) for x in range(len(idx)) for y in range(x + 1, len(idx)))
+    for idx in buckets.values():
+        out.update((idx[x], idx[y]) for x in range(len(idx)) for y in range(x + 1, len(idx)))
     return out
+
+
+def judge(a: Signature, b: Signature) -> Link | None:
+    """A link when the two texts are (mostly) the same dispatch, ``doc_a`` the smaller id; else None."""
+    a, b = sorted((a, b), key=lambda s: s.doc)
+    j, c = estimate(a, b)
+    if j >= JACCARD_MIN or c >= CONTAINMENT_MIN:
+        return Link(a.doc, b.doc, round(j, 4), round(c, 4))
+    return None
 
 
 def near_duplicates(sigs: Iterable[Signature]) -> list[Link]:
     """Every pair of documents whose text is (mostly) the same dispatch."""
     sigs = sorted(sigs, key=lambda s: s.doc)
-    links = []
-    for i, k in sorted(candidates(sigs)):
-        j, c = estimate(sigs[i], sigs[k])
-        if j >= JACCARD_MIN or c >= CONTAINMENT_MIN:
-            links.append(Link(sigs[i].doc, sigs[k].doc, round(j, 4), round(c, 4)))
-    return links
+    links = (judge(sigs[i], sigs[k]) for i, k in sorted(candidates(sigs)))
+    return [ln for ln in links if ln is not None]
 
 
 def groups(docs: Iterable[str], links: Iterable[Link]) -> dict[str, str]:

@@ -32,14 +32,14 @@ def add_engine_args(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_load(a) -> int:
-    """Load, then recompute clusters over the whole store, as ``extract`` does after writing."""
+    """Load, then bring clusters up to date for the loaded documents, as ``extract`` does after writing."""
     from chronique.dedup.cluster import assign_clusters
-    from chronique.scale.parquet import load_into
+    from chronique.scale.parquet import load_into, stored_keys
     from chronique.store.db import Store
 
     with Store(a.db) as store:
         counts = load_into(store.con, a.parquet_dir)
-        assign_clusters(store)
+        assign_clusters(store, stored_keys(a.parquet_dir))
     if not a.quiet:
         print(f"chronique: loaded {counts['documents']} documents, {counts['events']} events, "
               f"{counts['timexes']} time expressions, {counts['errors']} errors -> {a.db}", file=sys.stderr)

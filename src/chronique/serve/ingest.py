@@ -26,13 +26,11 @@ def _default_nlp():
     return load_nlp()
 
 
-def recluster(store: Store) -> None:
-    """Recompute cross-document clusters so the new article joins the events it reports (when dedup is there)."""
-    try:
-        from chronique.dedup.cluster import assign_clusters
-    except ImportError:  # clustering is optional: events keep cluster = NULL
-        return
-    assign_clusters(store)
+def recluster(store: Store, doc_ids: list[str]) -> None:
+    """Bring clusters up to date for the documents just written (incremental: only what they can meet)."""
+    from chronique.dedup.cluster import assign_clusters
+
+    assign_clusters(store, doc_ids)
 
 
 class Ingestor:
@@ -53,7 +51,7 @@ class Ingestor:
                 return {"id": doc.id, "status": "unchanged", **self._stored_events(doc.id)}
             results = process([doc], self.nlp_factory())
             self.store.write(results, [], version)
-            recluster(self.store)
+            recluster(self.store, [doc.id])
         ids = [e.id for e in results[0].events]
         return {"id": doc.id, "status": "created", "events": len(ids), "event_ids": ids}
 

@@ -65,11 +65,11 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def insert(self, table: str, rows: list[dict]) -> None:
-        """Bulk insert through Arrow (DuckDB ingests it in one go; never row by row)."""
-        if not rows:
+    def insert(self, table: str, rows: list[dict] | pa.Table) -> None:
+        """Bulk insert through Arrow (DuckDB ingests it in one go; never row by row); rows or an Arrow table."""
+        if not len(rows):
             return
-        arrow = pa.Table.from_pylist(rows)
+        arrow = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows)
         cols = ", ".join(f'"{c}"' for c in arrow.column_names)
         self.con.register("_batch", arrow)
         try:

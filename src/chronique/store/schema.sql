@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS errors (
     kind VARCHAR,
     logged_at TIMESTAMP DEFAULT current_timestamp
 );
--- dedup/: recomputed over the whole store after each extract (chronique.dedup.cluster.assign_clusters).
+-- dedup/: written by chronique.dedup.cluster.assign_clusters after each extract, for the documents just
+-- written and the stored events they can affect (or over the whole store with ``chronique cluster --full``).
 -- One real-world event inside one document: its mentions merged, attributes combined, every span kept.
 CREATE TABLE IF NOT EXISTS merged_events (
     id VARCHAR PRIMARY KEY,
@@ -130,7 +131,8 @@ CREATE TABLE IF NOT EXISTS clusters (
     evidence_doc VARCHAR,
     evidence_start INTEGER,
     evidence_end INTEGER,
-    confidence DOUBLE
+    confidence DOUBLE,
+    computed_at TIMESTAMP DEFAULT current_timestamp  -- when this row was last (re)computed
 );
 -- Near-duplicate documents (syndicated copies of one dispatch), and the MinHash cache that finds them.
 CREATE TABLE IF NOT EXISTS document_links (
@@ -147,7 +149,27 @@ CREATE TABLE IF NOT EXISTS doc_signatures (
     n_shingles INTEGER,
     minhash UBIGINT[]
 );
+-- LSH bands of each signature (dedup.syndication.band_keys): a new document meets its copies by one join.
+CREATE TABLE IF NOT EXISTS doc_bands (
+    doc VARCHAR NOT NULL,
+    band SMALLINT NOT NULL,
+    key UBIGINT NOT NULL
+);
+-- Blocking keys of each merged event (dedup.cluster.block_keys, hashed): an incremental run finds the
+-- stored events a new one can meet by one join, without loading the store. anchor: see cluster._blocks.
+CREATE TABLE IF NOT EXISTS merged_blocks (
+    block BIGINT NOT NULL,
+    merged VARCHAR NOT NULL,
+    anchor BOOLEAN NOT NULL
+);
+-- Facts about the de-duplication tables; 'index_version' is set by a full run when merged_blocks and
+-- doc_bands cover the whole store (until then, or after a change of version, runs are full).
+CREATE TABLE IF NOT EXISTS dedup_state (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
 -- Stores written before a column existed gain it here (NULL for old rows).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
 ALTER TABLE merged_events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
 ALTER TABLE clusters ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
+ALTER TABLE clusters ADD COLUMN IF NOT EXISTS computed_at TIMESTAMP DEFAULT current_timestamp;
