@@ -239,3 +239,10 @@ def test_a_story_naming_no_place_happens_in_its_participants_country(events_of):
     evs = events_of(text)
     assert evs and all(e.location is not None and (e.location.country, e.location.basis) == ("DZA", "scene")
                        for e in evs)
+
+
+def test_a_meeting_dated_last_week_in_its_own_phrase_took_place(events_of):
+    text = ("Les diplomates doivent encore tirer les leçons de la rencontre de la semaine dernière entre le "
+            "président brésilien et le président argentin.")
+    ev = find(events_of(text), "CONSULT")
+    assert ev and countries(ev[0].actor) == {"USA", "PRK"} and ev[0].date == "2024-W10"

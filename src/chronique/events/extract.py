@@ -24,6 +24,7 @@ from chronique.geo import country_place, locative_words, resolve_place
 from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
 from chronique.time import event_date, news_day, on_story_day
+from chronique.time.anchor import date_part
 from chronique.time.tense import governing_verb
 
 HISTORICAL_DAYS = 31
@@ -288,7 +289,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         recips = parts.fallback_recipient(tok, trig.type, keys, actor_toks)
     mod = analyse(tok)
     date, basis = event_date(tok.doc, tok.i, list(timexes), published)
-    event_type, aux = _type_and_aux(trig, mod, date, basis, published)
+    event_type, aux = _type_and_aux(trig, mod, date, basis, published, _held(tok, timexes, published))
     if trig.symmetric and not _proposed(trig, tok, event_type, actors, recips):
         actors, recips = _pool(actors, recips), []
     actors = [a for a in actors if not _same(a, recips)] or actors
@@ -465,12 +466,12 @@ def _same(a: Actor, group: list[Actor]) -> bool:
 
 
 def _type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
-                  published: dt.date | None) -> tuple[str, str]:
-    """PLOVER: planned meetings are AGREE (the intent is the event); negated/if events flagged;
-    background is historical when dated over a month before publication, or told in the
-    pluperfect with no date of its own."""
+                  published: dt.date | None, held: bool = False) -> tuple[str, str]:
+    """PLOVER: planned meetings are AGREE (the intent is the event) unless the trigger's own
+    phrase dates them in the past (``held``); negated/if events flagged; background is historical
+    when dated over a month before publication, or told in the pluperfect with no date of its own."""
     event_type = trig.type
-    enacted = mod.enacted and QUAD[trig.type].startswith("material")
+    enacted = (mod.enacted and QUAD[trig.type].startswith("material")) or held
     planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
     if planned and trig.future:
         event_type = trig.future
@@ -504,6 +505,17 @@ def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
     except (ValueError, IndexError):
         return None
     return None
+
+
+def _held(tok: Token, timexes: Sequence[Timex], published: dt.date | None) -> bool:
+    """An event noun whose own phrase carries a past date took place, whatever the clause around it
+    says ("préparer la rencontre historique de la semaine dernière")."""
+    if tok.pos_ != "NOUN" or published is None:
+        return False
+    sub = list(tok.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    return any(lo <= t.start and t.end <= hi and t.type in ("DATE", "TIME") and (v := date_part(t.value))
+               and _before(v, published, 0) for t in timexes)
 
 
 def _after(value: str, published: dt.date) -> bool:

@@ -320,7 +320,8 @@ def fill(slot: str, trig: Token) -> list[Token]:
     if kind == "obl":
         return with_prep(trig, prep) or _hung_on_object(trig, prep)
     if kind == "nmod":
-        found = with_prep(trig, prep) or _misattached(trig, prep) or _participle_complement(trig, prep)
+        found = (with_prep(trig, prep) or _misattached(trig, prep) or _participle_complement(trig, prep)
+                 or [t for a in trig.children if a.dep_ == "amod" for t in with_prep(a, prep)])  # hung on its adjective
         return _second_party(found) if prep == "entre" else found
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
