@@ -1,0 +1,79 @@
+"""How the triggers of one sentence relate: which one reports the event when one governs another
+("approuver des sanctions", "annuler le sommet"), and which acts are only asked for, threatened or
+refused by another trigger (their aux)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.events import frames
+from chronique.events.triggers import Match
+
+
+# An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
+# "donner son accord pour sanctionner") reports that event, not a separate AGREE.
+DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
+
+
+# A cancelled, refused or postponed meeting ("annuler le sommet") did not happen: the meeting noun
+# the REJECT verb governs is no CONSULT/AGREE of its own.
+CANCELS = {"REJECT": {"CONSULT", "AGREE"}}
+
+
+def outermost(matches: list[Match]) -> list[Match]:
+    """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting nouns
+    that a cancelling verb governs, and participles that describe an event noun."""
+    out = []
+    for m in matches:
+        inner = DEFERS_TO.get(m.trigger.type)
+        if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token) for o in matches):
+            continue
+        if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
+               and o.trigger.mode == "meet" for o in matches):
+            continue
+        if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
+                                         for o in matches):
+            continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
+        if m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
+                o.token.i == m.token.head.i and o.token.pos_ == "VERB" and o.trigger.type == m.trigger.type
+                for o in matches):
+            continue  # "fournir une aide à X": the verb and its object report one event
+        out.append(m)
+    return out
+
+
+def _in_content(tok: Token, trigger: Token) -> bool:
+    """``tok`` is what ``trigger`` is about: in its subtree, or, for an event noun, in the
+    infinitive its verb governs ("donner son accord pour sanctionner X")."""
+    if tok in trigger.subtree:
+        return True
+    gov = frames.governor(trigger) if trigger.pos_ == "NOUN" else None
+    return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov)
+                                   + [c for c in gov.children if c.dep_ == "advcl"])
+
+
+# Triggers whose content (object, infinitive, complement) is an act that did not happen as such:
+# asked for or threatened (hypothetical), refused (negated).
+CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated"}
+CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass", "acl")
+NOUN_CONTENT_DEPS = ("nmod",)  # "l'appel de l'ONU à un cessez-le-feu"
+CONTENT_HOPS = 3
+
+
+def content_aux(m: Match, matches: list[Match]) -> str | None:
+    """The aux of an act that another trigger of the sentence asks for, threatens or refuses:
+    "appeler les auteurs à libérer le président", "menacer de lancer une offensive", "refuser de
+    libérer les otages", "l'appel à un cessez-le-feu". Walks up content links through plain verbs."""
+    if m.trigger.type in CONTENT_AUX:
+        return None
+    by_token = {o.token.i: o for o in matches}
+    tok = m.token
+    for _ in range(CONTENT_HOPS):
+        head = tok.head
+        deps = CONTENT_DEPS + (NOUN_CONTENT_DEPS if head.pos_ == "NOUN" else ())
+        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in tok.morph.get("VerbForm")):
+            return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
+        o = by_token.get(head.i)
+        if o is not None:
+            return CONTENT_AUX.get(o.trigger.type)
+        tok = head
+    return None

@@ -1,0 +1,82 @@
+"""Which tokens open a lexicon entry: lemma (with repairs for the tagger's slips), multi-word
+phrase and the entry's constraints (required or excluded neighbours, reflexive, required slots)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from chronique.events import frames
+from chronique.events.lexicon import Lexicon, Trigger
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry matched at a token."""
+
+    token: Token
+    trigger: Trigger
+    lemma: str
+
+    def phrase(self) -> set[int]:
+        """Token indices of a multi-word trigger ("état d'urgence"): its words fill no slot."""
+        n = len(self.lemma.replace("'", "' ").split())
+        return set(range(self.token.i, min(self.token.i + n, len(self.token.doc))))
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
+    """Every token of the sentence that opens a lexicon entry whose constraints hold."""
+    out = []
+    for tok in sent:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or _tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else None
+        if pos is None:
+            continue
+        lemma = tok.lemma_.lower()
+        found = lexicon.verb_candidates(lemma, tok.lower_) if pos == "VERB" else lexicon.candidates(lemma, pos)
+        for full, trig in found:
+            if _phrase_ok(tok, full) and _constraints_ok(tok, trig):
+                out.append(Match(tok, trig, full))
+                break
+    return out
+
+
+def _tensed_adjective(tok: Token) -> bool:
+    """Tagger repair: a participle read as an adjective although it carries a tense auxiliary
+    ("deux ministres ont déjà démissionné")."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)
+
+
+def _phrase_ok(tok: Token, full: str) -> bool:
+    words = full.split()
+    if len(words) == 1:
+        return True
+    rest = " ".join(t.lower_ for t in tok.doc[tok.i + 1: tok.i + len(words) + 2]).replace("' ", "'")
+    return rest.startswith(" ".join(words[1:]).replace("' ", "'"))
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    near = set()
+    for c in tok.children:
+        near.add(c.lemma_.lower())
+        near.update(g.lemma_.lower() for g in c.children)
+    if tok.pos_ == "NOUN":
+        near.add(tok.head.lemma_.lower())
+        near.update(s.lemma_.lower() for s in tok.head.children)
+    elif frames.is_passive(tok):  # "le sommet, qui avait été annulé": the patient behind a relative or control
+        near.update(t.lemma_.lower() for t in frames.objects(tok))
+    return near
+
+
+def _constraints_ok(tok: Token, trig: Trigger) -> bool:
+    near = _near_lemmas(tok) if trig.requires or trig.excludes else set()
+    if trig.requires and not (set(trig.requires) & near):
+        return False
+    if trig.excludes and set(trig.excludes) & near:
+        return False
+    if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "me", "nous", "vous")
+                                                                and c.pos_ == "PRON") for c in tok.children):
+        return False
+    if trig.requires_dep and not any(frames.fill(s, tok) if ":" in s or s == "xcomp" else
+                                     [c for c in tok.children if c.dep_ == s] for s in trig.requires_dep):
+        return False
+    return True

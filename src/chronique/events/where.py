@@ -1,0 +1,93 @@
+"""Where an event happens: a place in the trigger's frame, else in its clause, else the story's
+scene (the most named place, or the participants' country), with the basis that says which."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.events import frames
+from chronique.events.lexicon import Trigger
+from chronique.events.participants import ParticipantIndex
+from chronique.geo import country_place, locative_words, resolve_place
+from chronique.model import Place
+from chronique.time.tense import governing_verb
+
+
+def document_scene(sdoc: Doc) -> Place | None:
+    """Where the story happens: the most named place among locative phrases ("à Vladivostok")."""
+    counts: dict[str, list] = {}
+    for tok in sdoc:
+        if tok.pos_ == "PROPN" and _locative(tok):
+            place = resolve_place(nominal_text(tok))
+            if place is not None and place.country:
+                counts.setdefault(place.country, []).append(place)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return replace(best[0], basis="scene")
+
+
+def home_country(participants: ParticipantIndex) -> Place | None:
+    """A story that names no place happens in the country most of its participants belong to
+    (named ``SCENE_MIN_MENTIONS`` times, more than any other). Only a location: unnamed people
+    are not made its civilians, as they are for a place the text names."""
+    home = participants.main_country(SCENE_MIN_MENTIONS)
+    place = country_place(home) if home else None
+    return replace(place, basis="scene") if place else None
+
+
+SCENE_MIN_MENTIONS = 3
+
+
+def _locative(tok: Token) -> bool:
+    """A proper name said to be where something happens: "à Gaza", or the name completing a
+    locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
+    if tok.pos_ != "PROPN":
+        return False
+    regions, neighbours = locative_words()
+    head = tok.head
+    if head.pos_ == "ADJ" or head.lower_ in neighbours or any(c.lower_ in neighbours and c.i < tok.i
+                                                               for c in head.children):
+        return False  # "une ville frontalière de l'Ouganda", "proche de Moscou": beside the place
+    prep = frames.prep_of(tok)
+    if prep in frames.prepositions("locative"):
+        return True
+    return prep in ("de", "d'", "du", "des") and (head.pos_ == "NOUN" or head.lower_ in regions) \
+        and head.i != tok.i and frames.prep_of(head) in frames.prepositions("locative")
+
+
+def sentence_place(sent: Span, exclude: set[str], trigger: Token) -> Place | None:
+    """The first place named in the trigger's clause, or in the main clause above it: "un sommet
+    samedi sur les combats qui ont éclaté au Soudan" does not put the summit in Sudan."""
+    for tok in sent:
+        if tok.pos_ != "PROPN" or not _locative(tok):
+            continue
+        clause = governing_verb(tok)
+        if clause is not None and clause.head is not clause and clause not in (trigger, *trigger.ancestors):
+            continue  # inside a subordinate clause that does not hold the trigger
+        place = resolve_place(nominal_text(tok))
+        if place is not None and place.country and place.text not in exclude:
+            return place
+    return None
+
+
+def frame_place(trig: Trigger, tok: Token) -> Place | None:
+    slots = trig.place or ("obl:à", "obl:en", "obl:au", "obl:dans", "nmod:à", "gov:à", "gov:en")
+    for slot in slots:
+        for t in frames.fill(slot, tok):
+            place = resolve_place(nominal_text(t))
+            if place is not None:
+                return place
+    return None
+
+
+def nominal_text(t: Token) -> str:
+    """The name a place token stands for: its entity if any, else the token with its flat parts."""
+    if t.ent_type_:
+        for ent in t.doc.ents:
+            if ent.start <= t.i < ent.end:
+                return ent.text
+    parts = [t, *(c for c in t.children if c.dep_.startswith("flat") or c.dep_ == "compound")]
+    parts.sort(key=lambda x: x.i)
+    return t.doc[parts[0].i: parts[-1].i + 1].text
