@@ -175,9 +175,13 @@ def _holidays(path: pathlib.Path) -> dict:
     return out
 
 
-@functools.lru_cache(maxsize=None)
 def load(lang: str = "fr") -> Lexicon:
     """The validated, compiled time lexicon for ``lang`` (cached: loaded once per process)."""
+    return _load(lang)  # one cache entry whether the language is passed or defaulted
+
+
+@functools.lru_cache(maxsize=None)
+def _load(lang: str) -> Lexicon:
     return load_file(LANG_DIR / lang / "time.yaml")
 
 
