@@ -1,2 +1,2 @@
 """chronique: evidence-backed political event data (PLOVER) from French news."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"
