@@ -8,7 +8,7 @@ from typing import Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import SECTORS
+from ..model import GENERIC_CODES, SECTORS
 
 ROLE_KEYS = (
     "head_of_state", "head_of_government", "vice_president", "foreign_minister",
@@ -29,7 +29,7 @@ class _Strict(BaseModel):
 
 
 def _country(v: str | None) -> str | None:
-    if v is None or v in ("IGO", "NGO", "MNC"):
+    if v is None or v in GENERIC_CODES:
         return v
     if not (isinstance(v, str) and len(v) == 3 and v.isupper()):
         raise ValueError(f"country must be ISO 3166-1 alpha-3, IGO, NGO or MNC, got {v!r}")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronique.dedup.when import Interval
+from chronique.model import GENERIC_CODES
 
-# Codes that name a kind of body rather than one country: two IGOs only match by name.
-GENERIC_CODES = frozenset({"IGO", "NGO", "MNC"})
 FACTUAL = frozenset({"none", "historical"})
 NON_STATE = frozenset({"REB", "OPP", "CVL"})
 

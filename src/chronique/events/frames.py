@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from chronique.lang import LanguageDataError, load_yaml
+from chronique.lang import load_words
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -24,19 +24,19 @@ LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
 @lru_cache(maxsize=None)
 def support_verbs(lang: str = "fr") -> frozenset[str]:
     """Verbs whose subject is the actor of the event noun they govern (lang/<code>/support_verbs.yaml)."""
-    return frozenset(load_yaml(lang, "support_verbs").get("verbs") or ())
+    return load_words(lang, "support_verbs", "verbs")
 
 
 @lru_cache(maxsize=None)
 def object_control(lang: str = "fr") -> frozenset[str]:
     """Verbs whose object, not subject, does the infinitive ("inviter X à venir", "accuser X d'avoir tiré")."""
-    return frozenset(load_yaml(lang, "support_verbs").get("object_control") or ())
+    return load_words(lang, "support_verbs", "object_control")
 
 
 @lru_cache(maxsize=None)
 def measure_nouns(lang: str = "fr") -> frozenset[str]:
     """Nouns that may stand between a support verb and its event noun ("lancer une série de frappes")."""
-    return frozenset(load_yaml(lang, "support_verbs").get("measure_nouns") or ())
+    return load_words(lang, "support_verbs", "measure_nouns")
 
 
 def light_verb(noun: Token) -> Token | None:
@@ -56,14 +56,7 @@ def light_verb(noun: Token) -> Token | None:
 @lru_cache(maxsize=None)
 def speech_data(lang: str = "fr") -> tuple[frozenset[str], frozenset[str]]:
     """Speech verbs and attribution prepositions (lang/<code>/speech.yaml), validated."""
-    data = load_yaml(lang, "speech")
-    out = []
-    for key in ("verbs", "according_to"):
-        words = data.get(key)
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise LanguageDataError(f"lang/{lang}/speech.yaml: '{key}' must be a list of words")
-        out.append(frozenset(words))
-    return out[0], out[1]
+    return load_words(lang, "speech", "verbs"), load_words(lang, "speech", "according_to")
 
 
 def inverted_speaker(verb: Token) -> list[Token]:
@@ -195,10 +188,7 @@ def subjects(verb: Token) -> list[Token]:
 @lru_cache(maxsize=None)
 def documents(lang: str = "fr") -> frozenset[str]:
     """Texts that speak for their author (lang/<code>/speech.yaml ``documents``)."""
-    words = load_yaml(lang, "speech").get("documents") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise LanguageDataError(f"lang/{lang}/speech.yaml: 'documents' must be a list of words")
-    return frozenset(words)
+    return load_words(lang, "speech", "documents")
 
 
 def stray_subject(verb: Token) -> list[Token]:
@@ -275,10 +265,7 @@ def with_prep(tok: Token, prep: str) -> list[Token]:
 @lru_cache(maxsize=None)
 def prepositions(kind: str, lang: str = "fr") -> frozenset[str]:
     """One list of lang/<code>/prepositions.yaml (locative, party, circumstance, circumstance_nouns)."""
-    words = load_yaml(lang, "prepositions").get(kind)
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise LanguageDataError(f"lang/{lang}/prepositions.yaml: '{kind}' must be a list of words")
-    return frozenset(words)
+    return load_words(lang, "prepositions", kind)
 
 
 def _hung_on_object(verb: Token, prep: str) -> list[Token]:

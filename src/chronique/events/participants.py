@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from chronique.actors.resolve import Mention
 from chronique.events.frames import prep_of, relative_antecedent, speaker
 from chronique.geo import resolve_place
-from chronique.model import Actor
+from chronique.model import GENERIC_CODES, Actor
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
@@ -35,7 +35,7 @@ class ParticipantIndex:
         """The state most participant mentions belong to, if named ``at_least`` times and more
         than any other (international bodies are no country)."""
         counts = Counter(m.actor.country for m in self.mentions
-                         if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "MNC"))
+                         if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in GENERIC_CODES)
         top = counts.most_common(2)
         if not top or top[0][1] < at_least or (len(top) > 1 and top[1][1] == top[0][1]):
             return None

@@ -26,3 +26,14 @@ def load_yaml(lang: str, name: str) -> dict:
     if not isinstance(data, dict):
         raise LanguageDataError(f"{path}: expected a mapping at the top level")
     return data
+
+
+@lru_cache(maxsize=None)
+def load_words(lang: str, name: str, key: str, required: bool = True) -> frozenset[str]:
+    """One list of words from ``lang/<lang>/<name>.yaml``, validated; a missing optional list is empty."""
+    words = load_yaml(lang, name).get(key)
+    if words is None and not required:
+        return frozenset()
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LanguageDataError(f"{LANG_DIR / lang / (name + '.yaml')}: '{key}' must be a list of words")
+    return frozenset(words)
