@@ -114,3 +114,8 @@ def test_a_meeting_cancelled_in_a_passive_infinitive(events_of):
             "lundi par le gouvernement colombien.")
     ev = find(events_of(text), "REJECT")
     assert ev and ev[0].mode == "meet" and countries(ev[0].actor) == {"USA"}
+
+
+def test_strengthening_ties_is_an_intent_to_cooperate(events_of):
+    ev = find(events_of("Le président kényan veut renforcer la coopération avec l'Éthiopie."), "AGREE")
+    assert ev and {"KEN"} <= countries(ev[0].actor)
