@@ -90,3 +90,14 @@ def test_clear_removes_only_part_files(tmp_path):
     (pq / "README").write_text("kept")
     assert parquet.clear(pq) == 5
     assert (pq / "README").exists() and parquet.stored_keys(pq) == {}
+
+
+def test_loading_again_leaves_stored_documents_and_their_clusters_alone(tmp_path):
+    pq, db = tmp_path / "pq", tmp_path / "s.duckdb"
+    parquet.write_parts(pq, "r1", [result("a"), result("b", "AGREE")], [], "v1")
+    assert parquet.load(pq, db)["documents"] == 2
+    with Store(db) as store:
+        store.con.execute("UPDATE events SET cluster = 'c-kept'")
+    assert parquet.load(pq, db)["documents"] == 0
+    with Store(db) as store:
+        assert store.con.execute("SELECT DISTINCT cluster FROM events").fetchall() == [("c-kept",)]

@@ -38,8 +38,10 @@ def cmd_load(a) -> int:
     from chronique.store.db import Store
 
     with Store(a.db) as store:
-        counts = load_into(store.con, a.parquet_dir)
-        assign_clusters(store, stored_keys(a.parquet_dir))
+        incoming = stored_keys(a.parquet_dir)
+        held = store.stored_versions(list(incoming))
+        counts = load_into(store.con, a.parquet_dir)  # leaves documents already stored as they are
+        assign_clusters(store, [i for i, key in incoming.items() if held.get(i) != key])
     if not a.quiet:
         print(f"chronique: loaded {counts['documents']} documents, {counts['events']} events, "
               f"{counts['timexes']} time expressions, {counts['errors']} errors -> {a.db}", file=sys.stderr)

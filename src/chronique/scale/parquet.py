@@ -141,12 +141,18 @@ def load_into(con: duckdb.DuckDBPyConnection, parquet_dir: str | Path) -> dict[s
 
 
 def _load_tables(con: duckdb.DuckDBPyConnection, sources: dict[str, str | None]) -> dict[str, int]:
-    """Delete the rows of the incoming documents, then insert each table's rows of each document's latest run."""
+    """Delete the rows of the incoming documents, then insert each table's rows of each document's latest
+    run. A document the store already holds with the same content hash and pipeline version is left
+    alone: its rows, and the clusters computed over them, stay as they are."""
     if sources["documents"] is None:  # only rejected inputs: no document rows can belong anywhere
         sources = {t: (src if t == "errors" else None) for t, src in sources.items()}
     else:
+        src = sources["documents"]
         con.execute(f"CREATE OR REPLACE TEMP TABLE _latest AS "
-                    f"SELECT id, max(run) AS run FROM {sources['documents']} GROUP BY id")
+                    f"SELECT DISTINCT d.id, d.run FROM (SELECT id, max(run) AS run FROM {src} GROUP BY id) l "
+                    f"JOIN {src} d ON d.id = l.id AND d.run = l.run "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM documents s WHERE s.id = d.id "
+                    f"AND s.content_hash = d.content_hash AND s.version = d.version)")
         for table in ("participants", "events", "timexes", "actors", "documents"):
             con.execute(f"DELETE FROM {table} WHERE {DOC_COLUMN[table]} IN (SELECT id FROM _latest)")
     schemas, counts = table_schemas(), {}
