@@ -111,8 +111,8 @@ def test_acronym_also_written_as_a_word(nlp, kb):
 def test_leaders_of_a_body_are_the_body(nlp, kb):
     text = ("Au Soudan, la tension monte. Les ministres des pays membres de l'Union africaine ont tenu une réunion "
             "à Addis-Abeba. Les dirigeants de l'Afrique australe ont ensuite critiqué la junte.")
-    ms = run(nlp, kb, text, "2023-07-30")
+    ms = run(nlp, kb, text, "2023-05-06")
     leaders = find(ms, "Les ministres des pays membres de l'Union africaine").actor
-    assert (leaders.name, leaders.country) == ("Economic Community of West African States", "IGO")
+    assert leaders.country == "IGO" and leaders.name == "African Union"
     region = [m for m in ms if m.text.startswith("Les dirigeants")]
-    assert all(m.actor is None or m.actor.country != "NER" for m in region)  # not the story's country
+    assert all(m.actor is None or m.actor.country != "SDN" for m in region)  # not the story's country

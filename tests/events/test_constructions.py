@@ -149,26 +149,26 @@ def test_the_story_scene_is_a_place_where_things_happen_not_a_neighbour(events_o
             "L'armée a accusé le Burkina Faso de soutenir les rebelles.")
     ev = find(events_of(text), "ACCUSE")
     assert ev and ev[0].location is not None
-    assert (ev[0].location.country, ev[0].location.basis) == ("COD", "scene")
+    assert (ev[0].location.country, ev[0].location.basis) == ("MLI", "scene")
 
 
 def test_a_place_in_a_relative_clause_is_not_the_events_place(events_of):
     text = ("Les chefs d'État de l'Union africaine ont tenu samedi un sommet extraordinaire sur les combats qui ont "
-            "au Niger. Les délégations étaient arrivées à Abuja samedi. La presse attendait à Abuja.")
+            "éclaté au Soudan. Les délégations étaient arrivées à Addis-Abeba vendredi. La presse attendait à Addis-Abeba.")
     summit = [e for e in events_of(text) if e.trigger == "sommet"]
-    assert summit and summit[0].location is not None and summit[0].location.country == "NGA"
+    assert summit and summit[0].location is not None and summit[0].location.country == "ETH"
 
 
 def test_an_inflected_form_left_as_lemma_still_opens_its_entry(events_of):
-    ev = find(events_of("L'ONU réclame un cessez-le-feu immédiat en Libye."), "REQUEST")
+    ev = find(events_of("L'ONU réclame un cessez-le-feu immédiat au Soudan."), "REQUEST")
     assert ev and countries(ev[0].actor) == {"IGO"}
 
 
 def test_the_accused_not_the_accuser_did_what_is_alleged(events_of):
     evs = events_of("Kiev accuse l'armée russe d'avoir mené une attaque chimique.")
-    assert countries(find(evs, "ACCUSE")[0].recipient) == {"SYR"}
+    assert countries(find(evs, "ACCUSE")[0].recipient) == {"RUS"}
     attack = find(evs, "ASSAULT")
-    assert attack and countries(attack[0].actor) == {"SYR"} and attack[0].mode == "unconventional"
+    assert attack and countries(attack[0].actor) == {"RUS"} and attack[0].mode == "unconventional"
 
 
 def test_an_infinitive_hung_on_the_object_still_makes_a_call_to_act(events_of):
@@ -178,7 +178,7 @@ def test_an_infinitive_hung_on_the_object_still_makes_a_call_to_act(events_of):
 
 def test_a_party_phrase_hung_on_the_object_is_the_verbs_party(events_of):
     ev = find(events_of("L'Algérie a fermé ses frontières avec le Maroc."), "SANCTION")
-    assert ev and countries(ev[0].recipient) == {"MLI"} and ev[0].mode == "discontinue"
+    assert ev and countries(ev[0].recipient) == {"MAR"} and ev[0].mode == "discontinue"
     own = events_of("Le gouvernement malien a fermé ses frontières dimanche.")
     assert not find(own, "SANCTION")
 
@@ -215,7 +215,7 @@ def test_an_event_noun_in_a_time_adjunct_is_not_the_subjects_act(events_of):
 
 def test_a_party_on_the_participle_of_an_event_noun(events_of):
     ev = find(events_of("L'accord conclu mardi par la Russie avec l'Ukraine prévoit un échange de prisonniers."), "AGREE")
-    assert ev and countries(ev[0].actor) == {"ISR", "PSE"}
+    assert ev and countries(ev[0].actor) == {"RUS", "UKR"}
 
 
 def test_a_text_speaks_for_whoever_adopts_it(events_of):
@@ -237,7 +237,7 @@ def test_a_story_naming_no_place_happens_in_its_participants_country(events_of):
     text = ("Le président tunisien a limogé son Premier ministre. Les Tunisiens réclament son départ. "
             "L'armée tunisienne a appelé au calme.")
     evs = events_of(text)
-    assert evs and all(e.location is not None and (e.location.country, e.location.basis) == ("DZA", "scene")
+    assert evs and all(e.location is not None and (e.location.country, e.location.basis) == ("TUN", "scene")
                        for e in evs)
 
 
@@ -245,4 +245,4 @@ def test_a_meeting_dated_last_week_in_its_own_phrase_took_place(events_of):
     text = ("Les diplomates doivent encore tirer les leçons de la rencontre de la semaine dernière entre le "
             "président brésilien et le président argentin.")
     ev = find(events_of(text), "CONSULT")
-    assert ev and countries(ev[0].actor) == {"USA", "PRK"} and ev[0].date == "2024-W10"
+    assert ev and countries(ev[0].actor) == {"BRA", "ARG"} and ev[0].date == "2024-W10"

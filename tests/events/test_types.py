@@ -113,7 +113,7 @@ def test_a_meeting_cancelled_in_a_passive_infinitive(events_of):
     text = ("La rencontre entre les deux ministres pourrait reprendre en mai après avoir été annulée "
             "lundi par le gouvernement colombien.")
     ev = find(events_of(text), "REJECT")
-    assert ev and ev[0].mode == "meet" and countries(ev[0].actor) == {"USA"}
+    assert ev and ev[0].mode == "meet" and countries(ev[0].actor) == {"COL"}
 
 
 def test_strengthening_ties_is_an_intent_to_cooperate(events_of):

@@ -59,16 +59,16 @@ def test_the_lead_sets_the_story_day_for_undated_news(nlp):
 
 
 def test_no_story_day_from_an_older_lead_or_a_late_sentence(nlp):
-    old_lead = "Les dirigeants se sont réunis jeudi à Abuja. Ils ont exigé le retour du président."
+    old_lead = "Les dirigeants se sont réunis jeudi à Addis-Abeba. Ils ont exigé le retour des civils."
     assert _story_day(nlp, old_lead, dt.date(2023, 7, 31)) is None  # four days before: not the news day
-    late = ("Les dirigeants se sont réunis à Abuja. Ils ont exigé le retour du président. "
-            "Le bloc avait déjà suspendu le pays dimanche.")
+    late = ("Les dirigeants se sont réunis à Addis-Abeba. Ils ont exigé le retour des civils. "
+            "L'organisation avait déjà suspendu le pays dimanche.")
     assert _story_day(nlp, late, dt.date(2023, 7, 31)) is None
 
 
 def test_au_lendemain_de_dates_the_complement_the_day_before(nlp):
     text = "Le ministre a démissionné mercredi 13 juin, au lendemain d'un vote de défiance."
-    assert date_of(nlp, text, "accord") == ("2018-06-12", "relative")
+    assert date_of(nlp, text, "vote") == ("2018-06-12", "relative")
     assert date_of(nlp, text, "démissionné") == ("2018-06-13", "explicit")
 
 

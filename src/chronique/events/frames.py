@@ -107,13 +107,14 @@ def prep_of(tok: Token) -> str | None:
 
 
 def circumstantial(tok: Token) -> bool:
-    """The event noun sits in a time or cause adjunct, directly or as a complement of its head
-    ("après la signature de la trêve", "au lendemain d'un accord"): background, not the act
-    of the clause's subject."""
+    """The event noun sits in a time or cause adjunct or is the topic of another noun, directly or
+    as a complement of its head ("après la signature de la trêve", "au lendemain d'un vote",
+    "un sommet sur les combats"): background, not the act of the clause's subject."""
     t = tok
     for _ in range(6):
         if prep_of(t) in prepositions("circumstance") or _after_circumstance_noun(t) or (
-                t is not tok and t.lemma_.lower() in prepositions("circumstance_nouns")):
+                t is not tok and t.lemma_.lower() in prepositions("circumstance_nouns")) or (
+                t.dep_ == "nmod" and t.head.pos_ == "NOUN" and prep_of(t) in prepositions("topic")):
             return True
         if t.head.i == t.i or not (t.dep_ in ("nmod", "obl:agent", "conj") or (t.dep_ == "acl" and t.head.pos_ == "NOUN")
                                    or (t.dep_.startswith("obl") and t.head.dep_ == "acl")):

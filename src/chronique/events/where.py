@@ -83,11 +83,16 @@ def frame_place(trig: Trigger, tok: Token) -> Place | None:
 
 
 def nominal_text(t: Token) -> str:
-    """The name a place token stands for: its entity if any, else the token with its flat parts."""
-    if t.ent_type_:
-        for ent in t.doc.ents:
-            if ent.start <= t.i < ent.end:
-                return ent.text
-    parts = [t, *(c for c in t.children if c.dep_.startswith("flat") or c.dep_ == "compound")]
-    parts.sort(key=lambda x: x.i)
-    return t.doc[parts[0].i: parts[-1].i + 1].text
+    """The name a place token stands for: its entity if any, else the token with its flat parts;
+    either way extended over hyphens the tokenizer split off ("Addis - Abeba", "Port - au - Prince")."""
+    span = next((ent for ent in t.doc.ents if ent.start <= t.i < ent.end), None) if t.ent_type_ else None
+    if span is None:
+        parts = sorted([t, *(c for c in t.children if c.dep_.startswith("flat") or c.dep_ == "compound")],
+                       key=lambda x: x.i)
+        span = t.doc[parts[0].i: parts[-1].i + 1]
+    end = span.end
+    doc = t.doc
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "Addis" "-" "Abeba" written without spaces is one name
+    return doc[span.start:end].text
