@@ -8,8 +8,8 @@ DISPATCH = (
     "Les chefs d'État de la Communauté des États d'Afrique de l'Ouest se sont réunis dimanche à Abuja "
     "pour un sommet extraordinaire consacré à la situation au Niger. À l'issue de la réunion, la Cédéao a "
     "menacé d'utiliser la force si le président renversé n'était pas rétabli dans ses fonctions dans un "
-    "délai d'une semaine. Les dirigeants ont également décidé de suspendre toutes les transactions "
-    "commerciales et financières avec Niamey, et de geler les avoirs des responsables militaires impliqués. "
+    "délai d'une semaine. Ils ont aussi gelé les échanges "
+    "commerciaux et les flux financiers avec Niamey, et de geler les avoirs des responsables militaires impliqués. "
     "Plusieurs capitales de la région ont salué une réponse ferme, tandis que la junte a dénoncé une "
     "ingérence et appelé la population à se mobiliser pour défendre la souveraineté du pays.")
 SENTENCE = "la Cédéao a menacé d'utiliser la force si le président renversé n'était pas rétabli"

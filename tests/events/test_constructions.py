@@ -46,7 +46,7 @@ def test_coordinated_named_subjects_are_one_compound_actor(events_of):
 
 
 def test_relative_pronoun_stands_for_the_invited_leader(events_of):
-    evs = events_of("Le ministre norvégien a rencontré le président ukrainien, qu'il a invité à se rendre à Oslo.")
+    evs = events_of("Le ministre norvégien a rencontré le président ukrainien, qu'il a ensuite invité à se rendre à Oslo.")
     invite = [e for e in find(evs, "AGREE") if e.trigger == "invité"]
     assert invite and countries(invite[0].actor) == {"NOR"} and countries(invite[0].recipient) == {"UKR"}
     trip = [e for e in find(evs, "AGREE") if e.trigger == "rendre"]
@@ -132,7 +132,7 @@ def test_two_sided_fighting_puts_both_sides_in_actor(events_of):
 
 
 def test_a_time_is_not_the_actor_of_an_ultimatum(events_of):
-    ev = find(events_of("L'Union africaine fixe un ultimatum d'une semaine à la junte nigérienne."), "THREATEN")
+    ev = find(events_of("L'Union africaine donne dix jours à la junte nigérienne, un ultimatum sans précédent."), "THREATEN")
     assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"NER"}
 
 

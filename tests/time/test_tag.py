@@ -84,7 +84,7 @@ def test_plus_tard_counts_from_the_story_date():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("L'entretien intervient six jours après la rencontre.", ("six jours après", "P6D", "DURATION")),
+    ("L'appel a eu lieu six jours après la visite.", ("six jours après", "P6D", "DURATION")),
     ("Il a gouverné pendant trois ans.", ("pendant trois ans", "P3Y", "DURATION")),
     ("La junte lui donne 72 heures pour partir.", ("72 heures", "PT72H", "DURATION")),
     ("Un ultimatum d'une semaine a été fixé.", ("une semaine", "P1W", "DURATION")),
@@ -129,7 +129,7 @@ def test_times(text, expected):
 
 
 def test_clock_time_on_the_story_date():
-    text = "Samedi, la trêve a été annoncée. Elle est entrée en vigueur à 22 heures."
+    text = "Samedi, la trêve a été annoncée. Elle a pris effet à 22 heures."
     assert values(tag(text, PUB))[1] == ("à 22 heures", "2018-06-16T22:00", "TIME")
 
 
