@@ -11,9 +11,8 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from chronique.dedup import syndication
-from chronique.store.db import Store
+from chronique.store.db import IN_IDS, Store
 
-_IN = "IN (SELECT unnest(?::VARCHAR[]))"
 _PAGE = 2048  # signatures read at a time when the bands are rebuilt
 
 
@@ -25,7 +24,7 @@ def refresh_signatures(store: Store) -> None:
         "(SELECT s.doc FROM doc_signatures s JOIN documents d ON d.id = s.doc "
         "WHERE s.content_hash <> d.content_hash) RETURNING doc").fetchall()}
     if dropped:
-        con.execute(f"DELETE FROM doc_bands WHERE doc {_IN}", [sorted(dropped)])
+        con.execute(f"DELETE FROM doc_bands WHERE doc {IN_IDS}", [sorted(dropped)])
     todo = con.execute("SELECT id, content_hash, text FROM documents WHERE id NOT IN "
                        "(SELECT doc FROM doc_signatures)").fetchall()
     sigs = [(h, syndication.signature(i, t)) for i, h, t in todo]
@@ -59,14 +58,14 @@ def rebuild_bands(store: Store) -> None:
 
 def _signatures(store: Store, docs: Iterable[str]) -> dict[str, syndication.Signature]:
     """The stored signatures of these documents."""
-    rows = store.con.execute(f"SELECT doc, n_shingles, minhash FROM doc_signatures WHERE doc {_IN}",
+    rows = store.con.execute(f"SELECT doc, n_shingles, minhash FROM doc_signatures WHERE doc {IN_IDS}",
                              [sorted(set(docs))]).fetchall()
     return {d: syndication.Signature(d, tuple(mh), n) for d, n, mh in rows}
 
 
 def _candidates(store: Store, docs: list[str] | None) -> list[tuple[str, str]]:
     """Document pairs sharing an LSH band: every pair (docs=None), or those involving ``docs``."""
-    where, params = ("", []) if docs is None else (f"WHERE n.doc {_IN}", [docs])
+    where, params = ("", []) if docs is None else (f"WHERE n.doc {IN_IDS}", [docs])
     return store.con.execute(
         "SELECT DISTINCT least(n.doc, o.doc), greatest(n.doc, o.doc) FROM doc_bands n "
         f"JOIN doc_bands o ON o.band = n.band AND o.key = n.key AND o.doc <> n.doc {where} ORDER BY 1, 2",
@@ -90,7 +89,7 @@ def relink_all(store: Store) -> list[syndication.Link]:
 
 def relink(store: Store, docs: list[str]) -> list[syndication.Link]:
     """Redo the links of these documents against every stored signature; other links are kept."""
-    store.con.execute(f"DELETE FROM document_links WHERE doc_a {_IN} OR doc_b {_IN}", [docs, docs])
+    store.con.execute(f"DELETE FROM document_links WHERE doc_a {IN_IDS} OR doc_b {IN_IDS}", [docs, docs])
     links = _judge(store, _candidates(store, docs))
     _insert_links(store, links)
     return links
@@ -107,7 +106,7 @@ def linked(store: Store, docs: Iterable[str]) -> set[str]:
     seen = set(docs)
     frontier = sorted(seen)
     while frontier:
-        rows = store.con.execute(f"SELECT doc_a, doc_b FROM document_links WHERE doc_a {_IN} OR doc_b {_IN}",
+        rows = store.con.execute(f"SELECT doc_a, doc_b FROM document_links WHERE doc_a {IN_IDS} OR doc_b {IN_IDS}",
                                  [frontier, frontier]).fetchall()
         frontier = sorted({d for pair in rows for d in pair} - seen)
         seen.update(frontier)
@@ -117,6 +116,6 @@ def linked(store: Store, docs: Iterable[str]) -> set[str]:
 def groups_of(store: Store, docs: Iterable[str]) -> dict[str, str]:
     """doc -> syndication group id for these documents and their group mates (as over the whole store)."""
     members = sorted(linked(store, docs))
-    rows = store.con.execute(f"SELECT doc_a, doc_b, jaccard, containment FROM document_links WHERE doc_a {_IN}",
+    rows = store.con.execute(f"SELECT doc_a, doc_b, jaccard, containment FROM document_links WHERE doc_a {IN_IDS}",
                              [members]).fetchall()
     return syndication.groups(members, [syndication.Link(*r) for r in rows])

@@ -10,7 +10,7 @@ import datetime as dt
 from chronique.dedup import when
 from chronique.dedup.merge import rebuild
 from chronique.dedup.records import MergedEvent, Mention, Party
-from chronique.store.db import Store
+from chronique.store.db import IN_IDS, Store
 
 _MENTIONS = """
 WITH p AS (
@@ -26,7 +26,6 @@ LEFT JOIN p pr ON pr.event_id = e.id AND pr.role = 'recipient'
 WHERE {events}
 ORDER BY e.doc, e.start_char, e.id
 """
-_IN = "IN (SELECT unnest(?::VARCHAR[]))"
 
 
 class StaleMergedEvent(LookupError):
@@ -45,12 +44,12 @@ def load_mentions(store: Store) -> list[Mention]:
 
 def mentions_of_documents(store: Store, docs: list[str]) -> list[Mention]:
     """The event lines of these documents."""
-    return _query(store, f"doc {_IN}", f"e.doc {_IN}", [docs, docs])
+    return _query(store, f"doc {IN_IDS}", f"e.doc {IN_IDS}", [docs, docs])
 
 
 def mentions_by_id(store: Store, ids: list[str]) -> list[Mention]:
     """These event lines (any that no longer exist are simply absent)."""
-    return _query(store, f"event_id {_IN}", f"e.id {_IN}", [ids, ids])
+    return _query(store, f"event_id {IN_IDS}", f"e.id {IN_IDS}", [ids, ids])
 
 
 def stored_merged(store: Store, merged_ids: list[str]) -> list[MergedEvent]:
@@ -58,7 +57,7 @@ def stored_merged(store: Store, merged_ids: list[str]) -> list[MergedEvent]:
 
     Raises ``StaleMergedEvent`` when one names an event line that no longer exists.
     """
-    rows = store.con.execute(f"SELECT id, doc, event_ids FROM merged_events WHERE id {_IN} ORDER BY id",
+    rows = store.con.execute(f"SELECT id, doc, event_ids FROM merged_events WHERE id {IN_IDS} ORDER BY id",
                              [merged_ids]).fetchall()
     by_id = {m.id: m for m in mentions_by_id(store, [e for _, _, ids in rows for e in ids])}
     missing = [e for _, _, ids in rows for e in ids if e not in by_id]

@@ -13,9 +13,8 @@ import pyarrow as pa
 from chronique.dedup.blocks import block_keys
 from chronique.dedup.records import Cluster
 from chronique.dedup.rows import cluster_rows, merged_rows
-from chronique.store.db import Store
+from chronique.store.db import IN_IDS, Store
 
-_IN = "IN (SELECT unnest(?::VARCHAR[]))"
 
 
 def clear_all(store: Store) -> None:
@@ -27,9 +26,9 @@ def clear_all(store: Store) -> None:
 def clear(store: Store, merged: Iterable[str], clusters: Iterable[str]) -> None:
     """Delete these merged events (with their blocks) and these clusters (an incremental run)."""
     merged, clusters = sorted(set(merged)), sorted(set(clusters))
-    store.con.execute(f"DELETE FROM merged_blocks WHERE merged {_IN}", [merged])
-    store.con.execute(f"DELETE FROM merged_events WHERE id {_IN}", [merged])
-    store.con.execute(f"DELETE FROM clusters WHERE id {_IN}", [clusters])
+    store.con.execute(f"DELETE FROM merged_blocks WHERE merged {IN_IDS}", [merged])
+    store.con.execute(f"DELETE FROM merged_events WHERE id {IN_IDS}", [merged])
+    store.con.execute(f"DELETE FROM clusters WHERE id {IN_IDS}", [clusters])
 
 
 def write(store: Store, clusters: list[Cluster], groups: dict[str, str],

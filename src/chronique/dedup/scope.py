@@ -10,11 +10,10 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from chronique.store.db import Store
+from chronique.store.db import IN_IDS, Store
 
 INDEX_KEY = "index_version"
 INDEX_VERSION = "1"  # change it when blocking or linking changes: every store is then recomputed once
-_IN = "IN (SELECT unnest(?::VARCHAR[]))"
 _SEEDS_SCHEMA = pa.schema([("block", pa.int64()), ("anchor", pa.bool_())])
 
 
@@ -41,23 +40,23 @@ def pending_documents(store: Store) -> set[str]:
 
 def present(store: Store, docs: Iterable[str]) -> list[str]:
     """Those of these documents that are stored."""
-    return [d for (d,) in store.con.execute(f"SELECT id FROM documents WHERE id {_IN} ORDER BY id",
+    return [d for (d,) in store.con.execute(f"SELECT id FROM documents WHERE id {IN_IDS} ORDER BY id",
                                             [sorted(set(docs))]).fetchall()]
 
 
 def drop_merged_of(store: Store, docs: list[str]) -> set[str]:
     """Delete the merged events (and blocks) of these documents; return the clusters they were in."""
     con = store.con
-    rows = con.execute(f"SELECT id, cluster FROM merged_events WHERE doc {_IN}", [docs]).fetchall()
+    rows = con.execute(f"SELECT id, cluster FROM merged_events WHERE doc {IN_IDS}", [docs]).fetchall()
     ids = [i for i, _ in rows]
-    con.execute(f"DELETE FROM merged_blocks WHERE merged {_IN}", [ids])
-    con.execute(f"DELETE FROM merged_events WHERE id {_IN}", [ids])
+    con.execute(f"DELETE FROM merged_blocks WHERE merged {IN_IDS}", [ids])
+    con.execute(f"DELETE FROM merged_events WHERE id {IN_IDS}", [ids])
     return {c for _, c in rows}
 
 
 def merged_of(store: Store, docs: Iterable[str]) -> set[str]:
     """Stored merged event ids of these documents."""
-    return {i for (i,) in store.con.execute(f"SELECT id FROM merged_events WHERE doc {_IN}",
+    return {i for (i,) in store.con.execute(f"SELECT id FROM merged_events WHERE doc {IN_IDS}",
                                             [sorted(set(docs))]).fetchall()}
 
 
@@ -70,7 +69,7 @@ def neighbours(store: Store, blocks: list[tuple[int, bool]], merged: Iterable[st
     try:
         rows = con.execute(
             "WITH seeds AS (SELECT block, anchor FROM _seed_blocks "
-            f"  UNION ALL SELECT block, anchor FROM merged_blocks WHERE merged {_IN}) "
+            f"  UNION ALL SELECT block, anchor FROM merged_blocks WHERE merged {IN_IDS}) "
             "SELECT DISTINCT b.merged FROM merged_blocks b JOIN seeds s ON s.block = b.block "
             "WHERE b.anchor OR s.anchor", [sorted(set(merged))]).fetchall()
     finally:
@@ -80,17 +79,17 @@ def neighbours(store: Store, blocks: list[tuple[int, bool]], merged: Iterable[st
 
 def clusters_of(store: Store, merged: Iterable[str]) -> set[str]:
     """The clusters these stored merged events belong to."""
-    return {c for (c,) in store.con.execute(f"SELECT DISTINCT cluster FROM merged_events WHERE id {_IN}",
+    return {c for (c,) in store.con.execute(f"SELECT DISTINCT cluster FROM merged_events WHERE id {IN_IDS}",
                                             [sorted(set(merged))]).fetchall()}
 
 
 def members_of(store: Store, clusters: Iterable[str]) -> dict[str, str]:
     """merged event id -> cluster, for every stored merged event of these clusters."""
-    return dict(store.con.execute(f"SELECT id, cluster FROM merged_events WHERE cluster {_IN}",
+    return dict(store.con.execute(f"SELECT id, cluster FROM merged_events WHERE cluster {IN_IDS}",
                                   [sorted(set(clusters))]).fetchall())
 
 
 def published(store: Store, docs: Iterable[str]) -> dict:
     """doc -> publication date, for these documents."""
-    return dict(store.con.execute(f"SELECT id, published FROM documents WHERE id {_IN}",
+    return dict(store.con.execute(f"SELECT id, published FROM documents WHERE id {IN_IDS}",
                                   [sorted(set(docs))]).fetchall())

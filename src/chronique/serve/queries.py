@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 
 import duckdb
 
+from chronique.store.db import IN_IDS
+
 # An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
 ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
 EVENT_ORDER = {"asc": "e.date ASC NULLS LAST, e.doc, e.start_char, e.id",
@@ -117,7 +119,7 @@ def events_by_id(cur, ids: list[str]) -> list[dict]:
     if not ids:
         return []
     found = rows(cur, f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc "
-                      f"WHERE e.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {EVENT_ORDER['asc']}", [ids])
+                      f"WHERE e.id {IN_IDS} ORDER BY {EVENT_ORDER['asc']}", [ids])
     return with_participants(cur, found)
 
 
@@ -133,7 +135,7 @@ def participants_of(cur, event_ids: list[str]) -> dict[str, dict[str, list[dict]
     if not event_ids:
         return out
     found = rows(cur, f"SELECT p.event_id, p.role, {ACTOR_KEY} AS id, p.text, p.name, p.country, p.sector "
-                      "FROM participants p WHERE p.event_id IN (SELECT unnest(?::VARCHAR[])) "
+                      f"FROM participants p WHERE p.event_id {IN_IDS} "
                       "ORDER BY p.event_id, p.role, p.position", [event_ids])
     for r in found:
         out[r.pop("event_id")][r.pop("role")].append(r)
