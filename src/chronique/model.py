@@ -9,17 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-AUX_VALUES = ("none", "historical", "future", "hypothetical", "negated")
-SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "CVL", "MED", "BUS",
-           "REL", "NGO", "IGO", "REF")
-# Country codes that name a kind of body rather than one country (international, non-governmental,
-# multinational): two such actors are the same only by name, and none is a story's country.
-GENERIC_CODES = frozenset({"IGO", "NGO", "MNC"})
-
 
 @dataclass(frozen=True)
 class Document:

@@ -18,7 +18,7 @@ from chronique import __version__
 from chronique.actors import actors_rows, default_kb, resolve_mentions
 from chronique.events.extract import extract_events
 from chronique.events.participants import ParticipantIndex
-from chronique.ingest.ids import content_hash
+from chronique.ids import content_hash
 from chronique.model import Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import tag

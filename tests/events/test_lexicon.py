@@ -6,7 +6,7 @@ import pytest
 import chronique.lang as lang
 from chronique.events.lexicon import load_lexicon
 from chronique.lang import LanguageDataError
-from chronique.model import EVENT_TYPES
+from chronique.plover import EVENT_TYPES
 
 
 def _load_with(monkeypatch, tmp_path, text: str):

@@ -8,7 +8,7 @@ from typing import Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import GENERIC_CODES, SECTORS
+from ..plover import GENERIC_CODES, SECTORS
 
 ROLE_KEYS = (
     "head_of_state", "head_of_government", "vice_president", "foreign_minister",

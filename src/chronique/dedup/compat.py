@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from chronique.dedup import when
 from chronique.dedup.records import Mention
-from chronique.events.plover import SYMMETRIC
+from chronique.plover import SYMMETRIC
 
 SENTENCE_SUBSETS = False  # in one sentence, a report with a subset of the participants is the same event
 ASSUMED = frozenset({"publication", "unknown", None})  # date bases that are defaults, not statements

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from chronique import __version__
 from chronique.dedup import when
-from chronique.events.plover import QUAD
+from chronique.plover import QUAD
 from chronique.store.db import Store
 
 FORMATS = ("plover-json", "cameo-tsv", "csv", "parquet")

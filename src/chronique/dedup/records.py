@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronique.dedup.when import Interval
-from chronique.model import GENERIC_CODES
+from chronique.plover import GENERIC_CODES
 
 FACTUAL = frozenset({"none", "historical"})
 NON_STATE = frozenset({"REB", "OPP", "CVL"})

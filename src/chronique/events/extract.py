@@ -19,7 +19,7 @@ from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
 from chronique.events.participants import ParticipantIndex
-from chronique.events.plover import MODES, QUAD
+from chronique.plover import MODES, QUAD
 from chronique.events.status import held, type_and_aux
 from chronique.events.triggers import Match, find_triggers
 from chronique.events.where import document_scene, frame_place, home_country, sentence_place

@@ -7,8 +7,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from chronique.lang import LanguageDataError, load_yaml
-from chronique.model import EVENT_TYPES
-from chronique.events.plover import MODES
+from chronique.plover import EVENT_TYPES, MODES
 
 SLOT = re.compile(r"^(subj|obj|iobj|adj|(obl|nmod|gov):[\wàâçéèêëîïôûùüÿ'-]+)$")
 

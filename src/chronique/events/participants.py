@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from chronique.actors.resolve import Mention
 from chronique.events.frames import prep_of, relative_antecedent, speaker
 from chronique.geo import resolve_place
-from chronique.model import GENERIC_CODES, Actor
+from chronique.model import Actor
+from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from chronique.events.lexicon import Trigger
 from chronique.events.modality import Modality
-from chronique.events.plover import QUAD
+from chronique.plover import QUAD
 from chronique.model import Timex
 from chronique.time.anchor import date_part
 

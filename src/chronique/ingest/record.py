@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from chronique.ingest.clean import clean_text, one_line, printable
 from chronique.ingest.html import extract_html
-from chronique.ingest.ids import content_hash
+from chronique.ids import content_hash
 from chronique.ingest.language import detect
 from chronique.ingest.limits import Limits
 from chronique.ingest.meta import MetaError, check_id, check_url, parse_date

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from chronique.ingest.ids import content_hash
+from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
 from chronique.ingest.meta import parse_date
 from chronique.model import Document, DocResult, InputError

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from chronique.ingest.ids import content_hash
+from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
 from chronique.ingest.sources import build_document
 from chronique.model import InputError

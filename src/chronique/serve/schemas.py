@@ -6,7 +6,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
-from chronique.model import AUX_VALUES, EVENT_TYPES
+from chronique.plover import AUX_VALUES, EVENT_TYPES
 
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 Quad = Literal["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from chronique.ingest.ids import content_hash
+from chronique.ids import content_hash
 from chronique.model import Actor, DocResult, Event, InputError, Place
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")

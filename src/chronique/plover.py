@@ -1,5 +1,16 @@
-"""The PLOVER ontology: event types, their modes, and the quad (verbal/material × cooperation/conflict)."""
+"""The PLOVER ontology and the codes every stage shares: event types, modes, quads, aux values, sectors."""
 from __future__ import annotations
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+AUX_VALUES = ("none", "historical", "future", "hypothetical", "negated")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "CVL", "MED", "BUS",
+           "REL", "NGO", "IGO", "REF")
+# Country codes that name a kind of body rather than one country (international, non-governmental,
+# multinational): two such actors are the same only by name, and none is a story's country.
+GENERIC_CODES = frozenset({"IGO", "NGO", "MNC"})
 
 MODES: dict[str, tuple[str, ...]] = {
     # AGREE to a future meeting keeps the meeting's mode, as our gold guideline does ("AGREE visit").
