@@ -15,6 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from chronique.events import frames
+from chronique.events.arbiter import arbitrate
+from chronique.events.decide import TypeModel, default_model
 from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
@@ -33,16 +35,18 @@ TARGETED = {"SANCTION", "SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "COERCE", "A
 
 
 def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timexes: Sequence[Timex],
-                   published: dt.date | None, lexicon: Lexicon | None = None) -> list[Event]:
+                   published: dt.date | None, lexicon: Lexicon | None = None,
+                   model: TypeModel | None = None) -> list[Event]:
     """All event mentions of one parsed document, in text order."""
     lexicon = lexicon or load_lexicon()
+    model = model or default_model()
     events: list[Event] = []
     scene = document_scene(sdoc)
     home = None if scene else home_country(participants)
     story_day = news_day(sdoc, list(timexes), published)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
-        matches = outermost(find_triggers(sent, lexicon))
+        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon), lexicon, model))
         for match in matches:
             ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day, home)
             if ev is None:

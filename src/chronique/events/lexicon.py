@@ -7,7 +7,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from chronique.lang import LanguageDataError, load_yaml
-from chronique.plover import EVENT_TYPES, MODES
+from chronique.plover import EVENT_TYPES, MODES, SYMMETRIC
 
 SLOT = re.compile(r"^(subj|obj|iobj|adj|(obl|nmod|gov):[\wàâçéèêëîïôûùüÿ'-]+)$")
 
@@ -65,8 +65,10 @@ class Lexicon:
     (``requires``, ``requires_dep``, ``reflexive``) are tried before the plain ones, longer phrases
     before shorter ones ("coup d'État" before "coup"), then in file order."""
 
-    def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None):
+    def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None,
+                 defaults: dict[str, dict] | None = None):
         self.triggers = triggers
+        self.defaults = defaults or {}
         self.verb_endings = sorted((verb_endings or {}).items(), key=lambda kv: -len(kv[0]))
         self.index: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
         for trig in triggers:
@@ -74,6 +76,17 @@ class Lexicon:
                 self.index.setdefault((first, trig.pos), []).append((full, trig))
         for entries in self.index.values():  # constrained entries first, longer phrases first, then file order
             entries.sort(key=lambda e: (not (e[1].requires or e[1].requires_dep or e[1].reflexive), -len(e[0].split())))
+
+    def frame(self, pos: str, event_type: str, mode: str | None = None, confidence: float = 0.6) -> Trigger:
+        """The default frame of a part of speech for a type the learned decision found where no entry
+        did (meetings and cooperation of equals are symmetric; a planned meeting is AGREE)."""
+        base = dict(self.defaults.get("verb" if pos == "VERB" else "noun") or {})
+        base.update(lemmas=("*",), pos=pos, type=event_type, mode=mode, confidence=confidence)
+        if event_type in SYMMETRIC:
+            base.update(symmetric=True, recipient=("obl:avec", "nmod:avec") if pos == "NOUN" else ("obl:avec", "obj"))
+        if event_type == "CONSULT":
+            base.update(future="AGREE")
+        return Trigger(**base)
 
     def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
         return self.index.get((lemma, pos), [])
@@ -114,4 +127,4 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     endings = data.get("verb_endings") or {}
     if not isinstance(endings, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in endings.items()):
         raise LanguageDataError(f"lang/{lang}/triggers.yaml: verb_endings must map an ending to an infinitive ending")
-    return Lexicon(triggers, endings)
+    return Lexicon(triggers, endings, defaults)

@@ -1,0 +1,181 @@
+"""The learned type decision: which PLOVER type, if any, a candidate trigger token reports.
+
+A linear (softmax) model over trigger-centred features — the token's lemma and form, its
+dependency relation and head, its dependents with their prepositions, its morphology, its
+neighbours, the content words of its clause, the types the rule lexicon proposes there — plus the
+model's word vector of the token. Rules are precise about argument structure; which type a clause
+reports is a lexical and contextual choice, so it is learned from annotated French news
+(``chronique train``) and the weights ship in ``events/model/``. Features are hashed (no vocabulary
+to ship) with a stable hash, so training and inference agree across processes.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Token
+
+MODEL_DIR = Path(__file__).parent / "model"
+NONE = "NONE"
+BUCKETS = 1 << 18
+CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
+ARG_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "xcomp",
+            "iobj", "advcl", "acl", "acl:relcl", "ccomp", "amod", "advmod", "expl:comp", "expl:pv", "aux:pass")
+
+
+def is_candidate(tok: Token) -> bool:
+    """Tokens that can express an event: verbs, nouns, and participles the tagger read as adjectives."""
+    if tok.pos_ in ("VERB", "NOUN"):
+        return True
+    return tok.pos_ == "ADJ" and (tok.morph.get("VerbForm") == ["Part"] or any(
+        c.dep_ in ("aux:tense", "aux:pass") for c in tok.children))
+
+
+def rule_labels(match) -> tuple[str, ...]:
+    """The types a rule match stands for: its own, and the one it becomes when planned (CONSULT -> AGREE)."""
+    trig = match.trigger
+    return (trig.type, trig.future) if trig.future else (trig.type,)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _case(t: Token) -> str:
+    """The preposition introducing a complement ("à", "contre", "de"), or "-"."""
+    marks = [c.lower_ for c in t.children if c.dep_ in ("case", "mark")]
+    return marks[0] if marks else "-"
+
+
+def _clause(tok: Token) -> Token:
+    """The verb heading the clause the token sits in (the token itself for a verb)."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def features(tok: Token, rule_types: Iterable[str] = ()) -> list[str]:
+    """The symbolic features of a candidate trigger token (strings, hashed by ``indices``)."""
+    lem, pos = _lemma(tok), tok.pos_
+    head = tok.head
+    f = [f"l={lem}", f"p={pos}", f"lp={lem}|{pos}", f"w={tok.lower_}", f"d={tok.dep_}",
+         f"hl={_lemma(head)}", f"hd={tok.dep_}|{_lemma(head)}", f"hdp={tok.dep_}|{head.pos_}",
+         f"lhd={lem}|{tok.dep_}|{_lemma(head)}", f"suf={tok.lower_[-3:]}"]
+    if tok.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+        f.append(f"hcase={_lemma(head)}|{_case(tok)}|{lem}")
+    g = head.head
+    if g is not head:
+        f.append(f"g2={_lemma(g)}|{head.dep_}")
+    for key, vals in tok.morph.to_dict().items():
+        if key in ("Tense", "Mood", "VerbForm", "Voice", "Number", "Polarity"):
+            f.append(f"m={key}={vals}")
+    for c in tok.children:
+        dep = c.dep_
+        if dep not in ARG_DEPS and dep not in ("advmod", "det", "nummod"):
+            continue
+        cl = _lemma(c)
+        f.append(f"c={dep}|{cl}")
+        f.append(f"cd={dep}")
+        f.append(f"lc={lem}|{dep}|{cl}")
+        if dep.startswith(("obl", "nmod")):
+            f.append(f"cp={dep}|{_case(c)}|{cl}")
+            f.append(f"lcp={lem}|{_case(c)}")
+        if c.ent_type_:
+            f.append(f"ce={dep}|{c.ent_type_}")
+        for gc in c.children:
+            if gc.dep_ in ("obj", "obl", "obl:arg", "nmod", "xcomp"):
+                f.append(f"cc={dep}|{gc.dep_}|{_lemma(gc)}")
+    sent = tok.sent
+    for off in (-2, -1, 1, 2):
+        j = tok.i + off
+        if sent.start <= j < sent.end:
+            f.append(f"w{off}={_lemma(tok.doc[j])}")
+    clause = _clause(tok)
+    if clause is not tok:
+        f.append(f"cl={_lemma(clause)}")
+    seen = set()
+    for t in clause.subtree:
+        if t.i != tok.i and t.pos_ in CONTENT_POS and abs(t.i - tok.i) <= 15:
+            ctx = _lemma(t)
+            if ctx not in seen:
+                seen.add(ctx)
+                f.append(f"s={ctx}")
+    for rt in rule_types:
+        f.append(f"rule={rt}")
+        f.append(f"rule={rt}|{lem}")
+    f.append("bias")
+    return f
+
+
+def indices(feats: Sequence[str]) -> np.ndarray:
+    """Stable hashed bucket of each feature (crc32: the same in every process and run)."""
+    return np.fromiter((zlib.crc32(s.encode("utf-8")) & (BUCKETS - 1) for s in feats), dtype=np.int64,
+                       count=len(feats))
+
+
+def vector(tok: Token) -> np.ndarray:
+    """The token's unit-length word vector (zeros for a word the vectors lack)."""
+    v = tok.vector if tok.has_vector else None
+    if v is None or not len(v):
+        return np.zeros(tok.vocab.vectors_length or 300, dtype=np.float32)
+    n = float(np.linalg.norm(v))
+    return (v / n).astype(np.float32) if n else np.zeros_like(v, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    """Weights of the softmax model: hashed sparse part, dense vector part, one column per label."""
+
+    labels: tuple[str, ...]
+    sparse: np.ndarray   # (BUCKETS, n_labels)
+    dense: np.ndarray    # (vector_length, n_labels)
+    meta: dict
+
+    def scores(self, feats: Sequence[str], vec: np.ndarray) -> np.ndarray:
+        """Label probabilities for one candidate."""
+        z = self.sparse[indices(feats)].sum(axis=0) + vec @ self.dense
+        z = z - z.max()
+        e = np.exp(z)
+        return e / e.sum()
+
+    def predict(self, tok: Token, rule_types: Iterable[str] = ()) -> dict[str, float]:
+        """Probability of each label (the PLOVER types and NONE) for a candidate token."""
+        p = self.scores(features(tok, rule_types), vector(tok))
+        return dict(zip(self.labels, p.tolist()))
+
+    def save(self, folder: Path) -> None:
+        """Write the weights (sparse rows that are non-zero only, float16) and their metadata."""
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = np.flatnonzero(np.abs(self.sparse).sum(axis=1) > 0)
+        np.savez_compressed(folder / "types.npz", rows=rows.astype(np.int32),
+                            sparse=self.sparse[rows].astype(np.float16), dense=self.dense.astype(np.float16))
+        (folder / "types.json").write_text(json.dumps({"labels": list(self.labels), **self.meta},
+                                                      ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "TypeModel":
+        """Read weights written by ``save``; a clear error when they are missing."""
+        npz, meta_path = folder / "types.npz", folder / "types.json"
+        if not npz.exists() or not meta_path.exists():
+            raise FileNotFoundError(f"no trained type model in {folder} (run `make model`)")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        labels = tuple(meta.pop("labels"))
+        with np.load(npz) as z:
+            sparse = np.zeros((BUCKETS, len(labels)), dtype=np.float32)
+            sparse[z["rows"]] = z["sparse"].astype(np.float32)
+            dense = z["dense"].astype(np.float32)
+        return cls(labels=labels, sparse=sparse, dense=dense, meta=meta)
+
+
+@lru_cache(maxsize=4)
+def default_model(folder: str = str(MODEL_DIR)) -> TypeModel:
+    """The shipped model, loaded once per process."""
+    return TypeModel.load(Path(folder))

@@ -1,0 +1,115 @@
+"""``chronique train``: learn the type decision from ../shared/train and our own corpus, report, save.
+
+Stories (the ``topic`` of a news article; each own-corpus line) are split by a stable hash: the
+last fifth is validation and is never trained on. ../shared/gold is never read here.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from chronique.events.arbiter import ADD
+from chronique.events.decide import MODEL_DIR, NONE, TypeModel
+from chronique.plover import EVENT_TYPES
+from chronique.train.examples import Example, examples
+from chronique.train.fit import fit, predict_all, report
+from chronique.train.texts import AnnotatedText, held_out, read_corpus, read_news_folder
+
+LABELS = (NONE, *EVENT_TYPES)
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    """Inputs and settings of one training run (defaults: the full run of ``make model``)."""
+
+    news: Path = REPO.parent / "shared" / "train"
+    corpus: Path = REPO / "data" / "corpus"
+    out: Path = MODEL_DIR
+    limit: int | None = None     # at most this many news articles (a quick run, as in CI)
+    epochs: int = 12
+    seed: int = 13
+
+
+def load_texts(opts: TrainOptions) -> list[AnnotatedText]:
+    """News articles (when the folder exists) and our own corpus."""
+    texts: list[AnnotatedText] = []
+    if (opts.news / "docs.jsonl").exists():
+        news = read_news_folder(opts.news)
+        if opts.limit is not None:
+            news = random.Random(opts.seed).sample(news, min(opts.limit, len(news)))
+        texts += news
+    if opts.corpus.exists():
+        texts += read_corpus(opts.corpus)
+    if not texts:
+        raise FileNotFoundError(f"nothing to train on: neither {opts.news} nor {opts.corpus} holds texts")
+    return texts
+
+
+def event_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
+    """Per-type P/R/F1 at the event level: one event per sentence and type, as annotators code them."""
+    gold = {(e.unit, e.label) for e in data if e.label != NONE}
+    found = {(e.unit, p) for e, p in zip(data, pred) if p != NONE}
+    out: dict = {}
+    for t in EVENT_TYPES:
+        g, f = {u for u in gold if u[1] == t}, {u for u in found if u[1] == t}
+        tp = len(g & f)
+        prec, rec = tp / len(f) if f else 0.0, tp / len(g) if g else 0.0
+        out[t] = {"precision": round(prec, 3), "recall": round(rec, 3),
+                  "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0, "gold": len(g)}
+    scored = [v["f1"] for v in out.values() if v["gold"]]
+    out["macro_f1"] = round(sum(scored) / len(scored), 3) if scored else 0.0
+    return out
+
+
+def decisions(probs: np.ndarray, data: Sequence[Example]) -> list[str]:
+    """The label the pipeline acts on (``events.arbiter``): a rule's own type where a rule fires,
+    else the model's type when its probability reaches ``ADD``."""
+    out = []
+    for p, e in zip(probs, data):
+        rule = next((f[5:] for f in e.feats if f.startswith("rule=") and "|" not in f), None)
+        best = int(np.argmax(p[1:])) + 1
+        out.append(rule if rule is not None else LABELS[best] if p[best] >= ADD else NONE)
+    return out
+
+
+def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str]]:
+    """The commonest annotated mode per type and lemma ("*": per type), for events the model adds."""
+    table: dict[str, dict[str, str]] = {}
+    for t in EVENT_TYPES:
+        rows = [e for e in data if e.label == t and e.mode]
+        if not rows:
+            continue
+        table[t] = {"*": Counter(e.mode for e in rows).most_common(1)[0][0]}
+        for lemma, n in Counter(e.lemma for e in rows).items():
+            if n >= 2:
+                table[t][lemma] = Counter(e.mode for e in rows if e.lemma == lemma).most_common(1)[0][0]
+    return table
+
+
+def run(opts: TrainOptions, nlp=None) -> dict:
+    """Train, print and return the validation report, save the model to ``opts.out``."""
+    from chronique.nlp import load_nlp
+
+    texts = load_texts(opts)
+    data = list(examples(nlp or load_nlp(), texts))
+    train = [e for e in data if not held_out(e.story)]
+    valid = [e for e in data if held_out(e.story)]
+    model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
+    probs = predict_all(model, valid)
+    result = {
+        "texts": len(texts), "examples": {"train": len(train), "validation": len(valid)},
+        "events": {"train": sum(e.label != NONE for e in train), "validation": sum(e.label != NONE for e in valid)},
+        "validation_events": event_report(valid, decisions(probs, valid)),
+        "validation_tokens": report(LABELS, [e.label for e in valid], decisions(probs, valid)),
+    }
+    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes_table(train),
+            "validation_macro_f1": result["validation_events"]["macro_f1"]}
+    TypeModel(model.labels, model.sparse, model.dense, meta).save(opts.out)
+    return result

@@ -1,0 +1,83 @@
+"""Annotated texts -> training examples: one per candidate token, labelled with its type or NONE."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from chronique.events.decide import NONE, features, is_candidate, rule_labels, vector
+from chronique.events.lexicon import load_lexicon
+from chronique.events.triggers import find_triggers
+from chronique.train.texts import AnnotatedText, TriggerSpan
+
+
+@dataclass
+class Example:
+    """A candidate token's features, word vector and label, with the story it comes from."""
+
+    feats: list[str]
+    vec: np.ndarray
+    label: str
+    story: str
+    lemma: str
+    unit: tuple[str, int]  # (text id, sentence start): events are counted once per sentence and type
+    mode: str | None = None
+
+
+def rule_types(doc: Doc) -> dict[int, set[str]]:
+    """The types the rule lexicon proposes at each token (a feature of the learned decision)."""
+    lexicon = load_lexicon()
+    out: dict[int, set[str]] = {}
+    for sent in doc.sents:
+        for m in find_triggers(sent, lexicon):
+            out.setdefault(m.token.i, set()).update(rule_labels(m))
+    return out
+
+
+def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
+    """The candidate token that heads a trigger span ("a été arrêté" -> arrêté, "l'invitation" -> invitation)."""
+    toks = [t for t in doc if t.idx < span.end and t.idx + len(t.text) > span.start]
+    cands = [t for t in toks if is_candidate(t)]
+    if not cands:
+        return None
+    inside = {t.i for t in toks}
+    roots = [t for t in cands if t.head.i not in inside or t.head is t]
+    return (roots or cands)[0]
+
+
+def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, set[str]]) -> dict[int, TriggerSpan]:
+    """The event each candidate token expresses: the head and other words of an annotated trigger,
+    and a rule trigger of the same type inside the event's passage (annotators mark one trigger per
+    event; a rule that finds the same event on a neighbouring word — the noun of "signer un accord" —
+    is right, not noise)."""
+    labels: dict[int, TriggerSpan] = {}
+    for span in spans:
+        head = trigger_token(doc, span)
+        if head is None:
+            continue
+        labels.setdefault(head.i, span)
+        for t in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+            if is_candidate(t):
+                labels.setdefault(t.i, span)
+        if span.evidence:
+            for t in doc.char_span(*span.evidence, alignment_mode="expand") or ():
+                if span.type in rules.get(t.i, ()):
+                    labels.setdefault(t.i, span)
+    return labels
+
+
+def examples(nlp: Language, texts: Iterable[AnnotatedText], batch_size: int = 16) -> Iterator[Example]:
+    """Parse each text once and yield an example per candidate token."""
+    texts = list(texts)
+    for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
+        rules = rule_types(doc)
+        labels = token_labels(doc, at.triggers, rules)
+        for tok in doc:
+            if is_candidate(tok):
+                gold = labels.get(tok.i)
+                yield Example(features(tok, sorted(rules.get(tok.i, ()))), vector(tok),
+                              gold.type if gold else NONE, at.story, tok.lemma_.lower(),
+                              (at.id, tok.sent.start), gold.mode if gold else None)

@@ -1,0 +1,82 @@
+"""A softmax (multinomial logistic) model fitted with AdaGrad on hashed sparse features plus a dense vector.
+
+Written with numpy alone so the shipped model needs nothing more at run time; deterministic for a
+given seed and data.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from chronique.events.decide import BUCKETS, NONE, TypeModel, indices
+from chronique.train.examples import Example
+
+
+def fit(train: Sequence[Example], labels: Sequence[str], epochs: int = 12, lr: float = 0.3,
+        l2: float = 1e-6, none_weight: float = 1.0, seed: int = 13) -> TypeModel:
+    """Fit the weights by mini-batch AdaGrad on the cross-entropy; returns the model."""
+    rng = np.random.default_rng(seed)
+    lab = {name: i for i, name in enumerate(labels)}
+    y = np.array([lab[e.label] for e in train])
+    rows = [indices(e.feats) for e in train]
+    vecs = np.stack([e.vec for e in train]).astype(np.float32)
+    k, d = len(labels), vecs.shape[1]
+    w_sparse = np.zeros((BUCKETS, k), dtype=np.float32)
+    w_dense = np.zeros((d, k), dtype=np.float32)
+    g_sparse = np.full((BUCKETS, k), 1e-8, dtype=np.float32)
+    g_dense = np.full((d, k), 1e-8, dtype=np.float32)
+    weight = np.where(y == lab[NONE], none_weight, 1.0).astype(np.float32)
+    for _ in range(epochs):
+        order = rng.permutation(len(train))
+        for b in range(0, len(order), 64):
+            batch = order[b:b + 64]
+            idx = [rows[i] for i in batch]
+            lengths = np.array([len(r) for r in idx])
+            flat = np.concatenate(idx)
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            z = np.add.reduceat(w_sparse[flat], starts, axis=0)
+            z += vecs[batch] @ w_dense
+            z -= z.max(axis=1, keepdims=True)
+            p = np.exp(z)
+            p /= p.sum(axis=1, keepdims=True)
+            p[np.arange(len(batch)), y[batch]] -= 1.0
+            p *= weight[batch, None]
+            per_feature = np.repeat(p, lengths, axis=0)
+            uniq, inv = np.unique(flat, return_inverse=True)
+            gs = np.stack([np.bincount(inv, weights=per_feature[:, j], minlength=len(uniq)) for j in range(k)],
+                          axis=1).astype(np.float32)
+            gs += l2 * w_sparse[uniq]
+            g_sparse[uniq] += gs * gs
+            w_sparse[uniq] -= lr * gs / np.sqrt(g_sparse[uniq])
+            gd = vecs[batch].T @ p + l2 * w_dense
+            g_dense += gd * gd
+            w_dense -= lr * gd / np.sqrt(g_dense)
+    return TypeModel(labels=tuple(labels), sparse=w_sparse, dense=w_dense, meta={})
+
+
+def predict_all(model: TypeModel, data: Sequence[Example]) -> np.ndarray:
+    """Probabilities (n, labels) for many examples."""
+    return np.stack([model.scores(e.feats, e.vec) for e in data]) if data else np.zeros((0, len(model.labels)))
+
+
+def report(labels: Sequence[str], gold: Sequence[str], pred: Sequence[str]) -> dict:
+    """Per-type precision, recall and F1 over candidate tokens (NONE is the absence of an event)."""
+    out: dict = {}
+    for name in labels:
+        if name == NONE:
+            continue
+        tp = sum(1 for g, p in zip(gold, pred) if g == p == name)
+        n_pred = sum(1 for p in pred if p == name)
+        n_gold = sum(1 for g in gold if g == name)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[name] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "gold": n_gold}
+    scored = [v["f1"] for v in out.values() if v["gold"]]
+    out["macro_f1"] = round(sum(scored) / len(scored), 3) if scored else 0.0
+    tp = sum(1 for g, p in zip(gold, pred) if g == p != NONE)
+    n_pred = sum(1 for p in pred if p != NONE)
+    n_gold = sum(1 for g in gold if g != NONE)
+    out["micro"] = {"precision": round(tp / max(1, n_pred), 3), "recall": round(tp / max(1, n_gold), 3)}
+    return out

@@ -1,0 +1,53 @@
+"""The learned type decision: features are stable, the shipped model is what the pipeline uses,
+and it adds events where no lexicon entry opens a trigger."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import numpy as np
+
+from chronique.actors import default_kb, resolve_mentions
+from chronique.events.decide import BUCKETS, NONE, TypeModel, default_model, features, indices
+from chronique.events.extract import extract_events
+from chronique.events.participants import ParticipantIndex
+from chronique.time import tag
+
+DISMISSAL = "Le Burkina Faso a congédié l'ambassadeur de France, lui donnant un mois pour quitter le pays."
+
+
+def _events(nlp, text: str, model: TypeModel):
+    sdoc, published = nlp(text), date(2023, 5, 10)
+    kb = default_kb()
+    mentions = resolve_mentions(sdoc, published, kb)
+    return extract_events("t", sdoc, ParticipantIndex(mentions, kb.adjective), tag(text, published, "t", sdoc),
+                          published, model=model)
+
+
+def test_feature_hashing_is_stable_across_processes(nlp):
+    tok = nlp(DISMISSAL)[4]
+    feats = features(tok)
+    assert "l=congédier" in feats and any(f.startswith("c=obj|") for f in feats)
+    # not Python's salted hash(): another process with another hash seed finds the same buckets
+    code = "from chronique.events.decide import indices; print(indices(['l=congédier', 'c=obj|ambassadeur']).tolist())"
+    other = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": "12345"},
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert other == str(indices(["l=congédier", "c=obj|ambassadeur"]).tolist())
+
+
+def test_the_shipped_model_adds_an_event_no_lexicon_entry_opens(nlp, events_of):
+    silent = TypeModel(default_model().labels, np.zeros((BUCKETS, 17), np.float32), np.zeros((300, 17), np.float32), {})
+    assert _events(nlp, DISMISSAL, silent) == []  # the rules alone find nothing
+    found = _events(nlp, DISMISSAL, default_model())
+    assert [(e.event_type, e.trigger) for e in found] == [("SANCTION", "congédié")]
+    assert {a.country for a in found[0].actor} == {"BFA"}
+    # and the pipeline itself (what `chronique extract` runs) loads the same model
+    assert [e.event_type for e in events_of(DISMISSAL)] == ["SANCTION"]
+
+
+def test_the_model_says_no_event_for_a_plain_statistic(nlp):
+    sdoc = nlp("Le taux de chômage a légèrement baissé au troisième trimestre, selon l'Insee.")
+    probs = default_model().predict(sdoc[4])  # "baissé"
+    assert max(probs, key=probs.get) == NONE
