@@ -107,7 +107,7 @@ def _report_errors(errors) -> None:
 
 
 def cmd_extract(a) -> int:
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.output import write_jsonl
     from chronique.scale.cli import run_extract
     from chronique.store.db import Store

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from chronique.cli import main
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters
 from chronique.dedup.timeline import render, timeline
 from chronique.store.db import Store
 

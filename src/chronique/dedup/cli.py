@@ -72,7 +72,7 @@ def cmd_export(a: argparse.Namespace) -> int:
 
 
 def cmd_cluster(a: argparse.Namespace) -> int:
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.store.db import Store
 
     if not Path(a.db).exists():

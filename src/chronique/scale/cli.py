@@ -33,7 +33,7 @@ def add_engine_args(p: argparse.ArgumentParser) -> None:
 
 def cmd_load(a) -> int:
     """Load, then bring clusters up to date for the loaded documents, as ``extract`` does after writing."""
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.scale.parquet import load_into, stored_keys
     from chronique.store.db import Store
 

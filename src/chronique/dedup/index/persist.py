@@ -16,7 +16,6 @@ from chronique.dedup.rows import cluster_rows, merged_rows
 from chronique.store.db import IN_IDS, Store
 
 
-
 def clear_all(store: Store) -> None:
     """Empty the clustering tables (a full run rewrites them)."""
     for table in ("merged_events", "merged_blocks", "clusters"):
