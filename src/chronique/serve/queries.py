@@ -6,12 +6,13 @@ Results are plain dicts shaped like the response models in ``schemas``.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, fields
 
 import duckdb
 
-from chronique.store.db import IN_IDS
+from chronique.model import Event
+from chronique.store.db import IN_IDS, read_events
 
 # An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
 ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
@@ -124,33 +125,17 @@ def events_by_id(cur, ids: list[str]) -> list[dict]:
 
 
 def with_participants(cur, events: list[dict]) -> list[dict]:
-    """Shape event rows for the API: participants attached, location nested, offsets renamed."""
-    parts = participants_of(cur, [e["id"] for e in events])
-    return [_shape_event(e, parts.get(e["id"], {})) for e in events]
+    """Event rows (``EVENT_COLUMNS``) as the API shows them, each read back as an ``Event`` record."""
+    return [_event_out(ev, row) for ev, row in zip(read_events(cur, events), events)]
 
 
-def participants_of(cur, event_ids: list[str]) -> dict[str, dict[str, list[dict]]]:
-    """event id -> {"actor": [...], "recipient": [...]} in stored order."""
-    out: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"actor": [], "recipient": []})
-    if not event_ids:
-        return out
-    found = rows(cur, f"SELECT p.event_id, p.role, {ACTOR_KEY} AS id, p.text, p.name, p.country, p.sector "
-                      f"FROM participants p WHERE p.event_id {IN_IDS} "
-                      "ORDER BY p.event_id, p.role, p.position", [event_ids])
-    for r in found:
-        out[r.pop("event_id")][r.pop("role")].append(r)
+def _event_out(ev: Event, row: dict) -> dict:
+    """The record's JSON (exact confidence), participants keyed by actor id, the article's title and date."""
+    out = {**ev.to_json(), "confidence": ev.confidence, "doc_title": row["doc_title"],
+           "published": row["published"]}
+    for role in ("actor", "recipient"):
+        out[role] = [{**p, "id": p["id"] or p["name"] or p["text"]} for p in out[role]]
     return out
-
-
-def _shape_event(e: dict, parts: dict) -> dict:
-    loc = None
-    if e["location_text"]:
-        loc = {"text": e["location_text"], "name": e["location_name"], "country": e["location_country"],
-               "lat": e["lat"], "lon": e["lon"]}
-    base = {k: v for k, v in e.items() if not k.startswith("location_") and k not in ("lat", "lon")}
-    base.update(start=base.pop("start_char"), end=base.pop("end_char"), location=loc,
-                actor=parts.get("actor", []), recipient=parts.get("recipient", []))
-    return base
 
 
 def event_detail(cur, event_id: str) -> dict | None:
