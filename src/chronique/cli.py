@@ -39,14 +39,23 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
                    help="your own actors (people/organisations YAML, same schema as kb/); repeatable")
 
 
-def add_query_args(p: argparse.ArgumentParser, actor_help: str, date_help: str) -> None:
-    """The filters every read command of the store shares: store, actor, date range, limit, JSON."""
+def add_query_args(p: argparse.ArgumentParser) -> None:
+    """The store and the event filters every read command shares (``store.filters.EventFilter``)."""
     p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--actor", help=actor_help)
-    p.add_argument("--since", help=date_help)
-    p.add_argument("--until", help=date_help)
+    p.add_argument("--actor", help="knowledge-base id, part of a participant's name or mention, or ISO country code")
+    p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
+    p.add_argument("--type", dest="event_type", help="PLOVER type, e.g. CONSULT")
+    p.add_argument("--since", help="YYYY[-MM[-DD]] or YYYY-Www, inclusive, at the precision given")
+    p.add_argument("--until", help="YYYY[-MM[-DD]] or YYYY-Www, inclusive, at the precision given")
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+
+def event_filter(a):
+    """The ``EventFilter`` the query arguments ask for (ValueError on a malformed date)."""
+    from chronique.store.filters import EventFilter
+
+    return EventFilter(actor=a.actor, country=a.country, event_type=a.event_type, since=a.since, until=a.until)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,8 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("events", help="query stored events")
-    add_query_args(p, actor_help="name, mention text or ISO country code", date_help="YYYY[-MM[-DD]]")
-    p.add_argument("--type", dest="event_type", help="PLOVER type, e.g. CONSULT")
+    add_query_args(p)
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py")
@@ -108,16 +116,17 @@ def _report_errors(errors) -> None:
 
 def cmd_extract(a) -> int:
     from chronique.dedup.index import assign_clusters
-    from chronique.output import write_jsonl
+    from chronique.outputs.text import write_jsonl
     from chronique.scale.cli import run_extract
     from chronique.store.db import Store
+    from chronique.store.filters import EventFilter
 
     with Store(a.db) as store:
         report = run_extract(a, store)  # local (--processes N) or Ray, with the progress bar
         assign_clusters(store, report.processed)  # only what the documents just written can affect
         ids = report.doc_ids
         if a.out:
-            write_jsonl((e.to_json() for e in store.events(docs=ids)), a.out)
+            write_jsonl((e.to_json() for e in store.events(EventFilter(docs=tuple(ids)))), a.out)
         if a.timex_out:
             write_jsonl(store.timexes(ids), a.timex_out)
     _report_errors(report.errors)
@@ -128,14 +137,15 @@ def cmd_extract(a) -> int:
 
 
 def cmd_events(a) -> int:
-    from chronique.output import events_table, write_jsonl
+    from chronique.outputs.text import events_table, write_jsonl
     from chronique.store.db import Store
 
+    f = event_filter(a)
     if not Path(a.db).exists():
         print(f"chronique: {a.db}: no such store; run 'chronique extract' first", file=sys.stderr)
         return EXIT_FATAL
     with Store(a.db, read_only=True) as store:
-        events = store.events(actor=a.actor, event_type=a.event_type, since=a.since, until=a.until, limit=a.limit)
+        events = store.events(f, limit=a.limit)
     if a.json:
         write_jsonl((e.to_json() for e in events), None, sys.stdout)
     else:
@@ -182,7 +192,7 @@ def _parsed_docs(a):
 
 
 def cmd_timex(a) -> int:
-    from chronique.output import write_jsonl
+    from chronique.outputs.text import write_jsonl
     from chronique.time import tag
 
     pairs, errors = _parsed_docs(a)
@@ -193,7 +203,7 @@ def cmd_timex(a) -> int:
 
 def cmd_actors(a) -> int:
     from chronique.actors import actors_rows, default_kb, resolve_mentions
-    from chronique.output import write_jsonl
+    from chronique.outputs.text import write_jsonl
 
     pairs, errors = _parsed_docs(a)
     for doc, sdoc in pairs:

@@ -7,15 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from chronique.cli import DEFAULT_DB, EXIT_FATAL, EXIT_OK, add_query_args
-from chronique.dedup.export import FORMATS, LEVELS
+from chronique.cli import DEFAULT_DB, EXIT_FATAL, EXIT_OK, add_query_args, event_filter
+from chronique.outputs.export import FORMATS, LEVELS
 
 
 def register(sub) -> None:
     """Add ``timeline``, ``export`` and ``cluster`` to the main parser's sub-commands."""
     p = sub.add_parser("timeline", help="dated chronology of real-world events (clusters)")
-    add_query_args(p, actor_help="participant name or mention text", date_help="YYYY[-MM[-DD]] or YYYY-Www")
-    p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
+    add_query_args(p)
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("export", help="export clusters or events: PLOVER JSON, CAMEO-style TSV, CSV, Parquet")
@@ -43,13 +42,14 @@ def _open(db: str):
 
 
 def cmd_timeline(a: argparse.Namespace) -> int:
-    from chronique.dedup.timeline import render, timeline
+    from chronique.outputs.timeline import render, timeline
 
+    f = event_filter(a)
     store = _open(a.db)
     if store is None:
         return EXIT_FATAL
     with store:
-        entries = timeline(store, actor=a.actor, country=a.country, since=a.since, until=a.until, limit=a.limit)
+        entries = timeline(store, f, limit=a.limit)
     if a.json:
         for e in entries:
             print(json.dumps(e.to_json(), ensure_ascii=False))
@@ -60,7 +60,7 @@ def cmd_timeline(a: argparse.Namespace) -> int:
 
 
 def cmd_export(a: argparse.Namespace) -> int:
-    from chronique.dedup.export import export
+    from chronique.outputs.export import export
 
     store = _open(a.db)
     if store is None:

@@ -7,12 +7,12 @@ Results are plain dicts shaped like the response models in ``schemas``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields
 
 import duckdb
 
 from chronique.model import Event
-from chronique.store.db import IN_IDS, read_events
+from chronique.store.db import read_events
+from chronique.store.filters import IN_IDS, EventFilter, contains
 
 # An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
 ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
@@ -21,72 +21,9 @@ EVENT_ORDER = {"asc": "e.date ASC NULLS LAST, e.doc, e.start_char, e.id",
 CONTEXT_CHARS = 240
 
 
-def _norm(expr: str) -> str:
-    """Case- and accent-insensitive form of a SQL expression (``Hanoï`` matches ``hanoi``)."""
-    return f"strip_accents(lower(coalesce({expr}, '')))"
-
-
 def _mode(expr: str) -> str:
     """The most frequent value, ties broken the same way on every run (plain ``mode`` is not stable)."""
     return f"mode({expr} ORDER BY {expr})"
-
-
-def _contains(expr: str) -> str:
-    return f"strpos({_norm(expr)}, {_norm('?')}) > 0"
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """The filters shared by the events, timeline and network endpoints (all optional)."""
-
-    actor: str | None = None      # actor id, or part of an actor's name or text
-    role: str | None = None       # actor | recipient: where ``actor`` must appear
-    country: str | None = None    # ISO 3166 alpha-3 of a participant or of the location
-    event_type: str | None = None
-    quad: str | None = None
-    aux: str | None = None
-    since: str | None = None      # YYYY[-MM[-DD]], compared on the event date
-    until: str | None = None
-    q: str | None = None          # free text: evidence, trigger, participants, article title
-    doc: str | None = None
-    cluster: str | None = None
-
-    def active(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
-
-def event_where(f: EventFilter) -> tuple[str, list]:
-    """A WHERE clause over ``events e`` and its parameters for the given filters."""
-    clauses, params = ["TRUE"], []
-
-    def add(sql: str, *values) -> None:
-        clauses.append(sql)
-        params.extend(values)
-
-    if f.actor:
-        role = "p.role = ? AND " if f.role else ""
-        match = f"({ACTOR_KEY} = ? OR {_contains('p.name')} OR {_contains('p.text')})"
-        add(f"e.id IN (SELECT p.event_id FROM participants p WHERE {role}{match})",
-            *([f.role] if f.role else []), f.actor, f.actor, f.actor)
-    if f.country:
-        add("(e.location_country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))",
-            f.country.upper(), f.country.upper())
-    for column, value in (("event_type", f.event_type and f.event_type.upper()), ("quad", f.quad),
-                          ("aux", f.aux), ("doc", f.doc)):
-        if value:
-            add(f"e.{column} = ?", value)
-    if f.cluster:
-        add("coalesce(e.cluster, e.id) = ?", f.cluster)
-    if f.since:
-        add("e.date >= ?", f.since)
-    if f.until:
-        add("left(e.date, ?) <= ?", len(f.until), f.until)
-    if f.q:
-        people = _contains("concat_ws(' ', p.name, p.text)")
-        add(f"({_contains('e.evidence')} OR {_contains('e.trigger')}"
-            f" OR e.id IN (SELECT p.event_id FROM participants p WHERE {people})"
-            f" OR e.doc IN (SELECT id FROM documents WHERE {_contains('title')}))", f.q, f.q, f.q, f.q)
-    return " AND ".join(clauses), params
 
 
 def rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -108,7 +45,7 @@ EVENT_COLUMNS = """e.id, e.doc, d.title AS doc_title, d.published, e.event_type,
 
 def list_events(cur, f: EventFilter, limit: int, offset: int, order: str = "asc") -> dict:
     """One page of events matching the filters, with the total count."""
-    where, params = event_where(f)
+    where, params = f.where()
     total = scalar(cur, f"SELECT count(*) FROM events e WHERE {where}", params)
     page = rows(cur, f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc "
                      f"WHERE {where} ORDER BY {EVENT_ORDER[order]} LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -162,7 +99,7 @@ def _context(text: str, start: int, end: int) -> dict:
 # -- timeline ------------------------------------------------------------------------------------
 def timeline(cur, f: EventFilter, limit: int, offset: int) -> dict:
     """Events grouped by cluster (or alone when unclustered), in date order, one page."""
-    where, params = event_where(f)
+    where, params = f.where()
     grouped = (f"SELECT coalesce(e.cluster, e.id) AS key, any_value(e.cluster) AS cluster, min(e.date) AS date, "
                f"{_mode('e.event_type')} AS event_type, {_mode('e.quad')} AS quad, count(*) AS n_events, "
                "count(DISTINCT e.doc) AS n_docs, first(e.id ORDER BY e.confidence DESC, e.id) AS event_id, "
@@ -199,8 +136,8 @@ def list_actors(cur, q: str | None, country: str | None, limit: int, offset: int
     """Actors (participants grouped by identity), most active first."""
     having, params = ["TRUE"], []
     if q:
-        having.append(f"({_contains('any_value(' + ACTOR_KEY + ')')} OR bool_or({_contains('p.name')})"
-                      f" OR bool_or({_contains('p.text')}))")
+        having.append(f"({contains('any_value(' + ACTOR_KEY + ')')} OR bool_or({contains('p.name')})"
+                      f" OR bool_or({contains('p.text')}))")
         params += [q, q, q]
     if country:
         having.append(f"{_mode('p.country')} = ?")
@@ -240,7 +177,7 @@ def _actor_events(cur, actor_id: str, limit: int, offset: int) -> dict:
 # -- network -------------------------------------------------------------------------------------
 def network(cur, f: EventFilter, max_nodes: int, min_weight: int) -> dict:
     """Actor graph: actor -> recipient edges (and actor -- actor for symmetric meetings), by quad."""
-    where, params = event_where(f)
+    where, params = f.where()
     pairs = rows(cur, f"""
         WITH ev AS (SELECT e.id, e.quad FROM events e WHERE {where}),
         p AS (SELECT p.event_id, p.role, p.position, {ACTOR_KEY} AS key FROM participants p
@@ -305,7 +242,7 @@ def list_documents(cur, q: str | None, limit: int, offset: int) -> dict:
     """Stored articles, newest first, optionally filtered by words of their title or text."""
     where, params = "TRUE", []
     if q:
-        where, params = f"({_contains('d.title')} OR {_contains('d.text')})", [q, q]
+        where, params = f"({contains('d.title')} OR {contains('d.text')})", [q, q]
     total = scalar(cur, f"SELECT count(*) FROM documents d WHERE {where}", params)
     page = rows(cur, f"SELECT {DOC_COLUMNS} FROM documents d WHERE {where} "
                      "ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?", [*params, limit, offset])

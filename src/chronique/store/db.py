@@ -1,4 +1,4 @@
-"""The DuckDB store: schema, batched transactional upserts, and the reads the CLI needs.
+"""The DuckDB store: schema, batched transactional upserts, and event reads through ``filters.EventFilter``.
 
 Rows are written through Arrow tables (DuckDB ingests them in bulk; row-by-row ``executemany``
 is a thousand times slower), one transaction per batch: a killed process leaves the store as
@@ -14,11 +14,10 @@ import pyarrow as pa
 
 from chronique.ids import content_hash
 from chronique.model import Actor, DocResult, Event, InputError
+from chronique.store.filters import IN_IDS, EventFilter
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 TABLES = ("documents", "events", "participants", "timexes", "actors")
-# "col IN_IDS" with one list parameter: a membership test DuckDB plans as one join, not a long OR.
-IN_IDS = "IN (SELECT unnest(?::VARCHAR[]))"
 
 
 class StoreError(RuntimeError):
@@ -92,26 +91,10 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (*TABLES, "errors")}
 
-    def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
-               until: str | None = None, docs: list[str] | None = None, limit: int | None = None) -> list[Event]:
-        """Stored events, filtered; ordered by date then document position."""
-        where, params = ["1=1"], []
-        if actor:
-            where.append("e.id IN (SELECT event_id FROM participants WHERE name ILIKE ? OR text ILIKE ? OR country = ?)")
-            params += [f"%{actor}%", f"%{actor}%", actor.upper()]
-        if event_type:
-            where.append("e.event_type = ?")
-            params.append(event_type.upper())
-        if since:
-            where.append("e.date >= ?")
-            params.append(since)
-        if until:
-            where.append("left(e.date, ?) <= ?")
-            params += [len(until), until]
-        if docs is not None:
-            where.append(f"e.doc {IN_IDS}")
-            params.append(docs)
-        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.doc, e.start_char, e.id"
+    def events(self, f: EventFilter = EventFilter(), limit: int | None = None) -> list[Event]:
+        """Stored events selected by ``f``; ordered by date then document position."""
+        where, params = f.where()
+        sql = f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.doc, e.start_char, e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         cur = self.con.execute(sql, params)
