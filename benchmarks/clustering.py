@@ -97,7 +97,7 @@ def corpus(base: list, start: int, stop: int) -> list:
 # -- the measurements (each in a child process) -------------------------------------------------
 def child_build(work: Path, n: int) -> dict:
     """Write N documents and cluster them fully: the store every measurement starts from."""
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.store.db import Store
 
     base = pickle.loads((work / "base.pkl").read_bytes())
@@ -115,7 +115,7 @@ def child_build(work: Path, n: int) -> dict:
 
 def child_add(work: Path, n: int, new: int, incremental: bool) -> dict:
     """Write ``new`` more documents into a copy of the store, then time the clustering call alone."""
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.store.db import Store
 
     base = pickle.loads((work / "base.pkl").read_bytes())

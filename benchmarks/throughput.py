@@ -164,7 +164,7 @@ def _clustering(store) -> dict | None:
     """Clustering over the whole new store, as the first ``extract`` into an empty store runs it (later runs
     are incremental: benchmarks/clustering.py), timed on its own."""
     try:
-        from chronique.dedup.cluster import assign_clusters
+        from chronique.dedup.index import assign_clusters
     except ImportError:
         return None
     try:

@@ -7,7 +7,7 @@ process, in ``nlp.pipe`` batches or on Ray workers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,17 @@ class Document:
     origin: str | None = None  # file path (and line) it was read from
 
     def to_row(self) -> dict:
+        """A flat row with ``published`` as an ISO string (Arrow- and JSON-friendly)."""
         row = asdict(self)
         row["published"] = self.published.isoformat() if self.published else None
         return row
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Document":
+        """The inverse of ``to_row``: ``published`` as an ISO string or a date; other columns ignored."""
+        values = {f.name: row[f.name] for f in fields(cls) if f.name in row}
+        values.update(published=_date(row.get("published")), language=row.get("language") or "fr")
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,17 @@ class Actor:
     def to_json(self) -> dict:
         return {"text": self.text, "name": self.name, "country": self.country,
                 "sector": self.sector, "id": self.id}
+
+    def to_row(self) -> dict:
+        """Its columns in the store's ``participants`` table."""
+        return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector,
+                "kb_id": self.id}
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Actor":
+        """The inverse of ``to_row``."""
+        return cls(text=row["text"], name=row["name"], country=row["country"], sector=row["sector"],
+                   id=row["kb_id"])
 
 
 @dataclass(frozen=True)
@@ -115,6 +134,32 @@ class Event:
             "confidence": round(self.confidence, 3), "cluster": self.cluster,
         }
 
+    def to_row(self) -> dict:
+        """Its row in the store's ``events`` table (participants go to ``participants``: ``Actor.to_row``)."""
+        loc = self.location
+        return {
+            "id": self.id, "doc": self.doc, "event_type": self.event_type, "mode": self.mode, "date": self.date,
+            "date_basis": self.date_basis, "location_text": loc.text if loc else None,
+            "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+            "location_basis": loc.basis if loc else None, "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None, "aux": self.aux, "quad": self.quad, "trigger": self.trigger,
+            "evidence": self.evidence, "start_char": self.start, "end_char": self.end,
+            "confidence": self.confidence, "cluster": self.cluster}
+
+    @classmethod
+    def from_row(cls, row: dict, actor: list[Actor] | None = None, recipient: list[Actor] | None = None) -> "Event":
+        """The inverse of ``to_row``, with the event's participants; other columns ignored."""
+        loc = None
+        if row["location_text"]:
+            loc = Place(text=row["location_text"], name=row["location_name"], country=row["location_country"],
+                        lat=row["lat"], lon=row["lon"], basis=row.get("location_basis") or "stated")
+        return cls(
+            doc=row["doc"], event_type=row["event_type"], evidence=row["evidence"], start=row["start_char"],
+            end=row["end_char"], mode=row["mode"], actor=list(actor or []), recipient=list(recipient or []),
+            date=row["date"], date_basis=row["date_basis"], location=loc, aux=row["aux"],
+            confidence=row["confidence"], quad=row["quad"], trigger=row["trigger"], cluster=row["cluster"],
+            id=row["id"])
+
 
 @dataclass
 class DocResult:
@@ -126,6 +171,13 @@ class DocResult:
     actors: list[dict] = field(default_factory=list)  # actors.jsonl-shaped rows
 
 
+def _date(value) -> dt.date | None:
+    """A date from a row: a date stays, an ISO string is parsed, empty is None."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10]) if value else None
+    return value
+
+
 @dataclass(frozen=True)
 class InputError:
     """A rejected input: which file (and line), and why, in words a user can act on."""
@@ -133,3 +185,7 @@ class InputError:
     origin: str
     reason: str
     kind: str = "input"
+
+    def to_row(self) -> dict:
+        """Its row in the store's ``errors`` table."""
+        return {"origin": self.origin, "reason": self.reason, "kind": self.kind}

@@ -1,5 +1,5 @@
 """Across documents: reports of one event share a stable cluster id; distinct events stay apart."""
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters
 
 from chronique.model import Place
 

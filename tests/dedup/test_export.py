@@ -5,8 +5,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from chronique.dedup.cluster import assign_clusters
-from chronique.dedup.export import CSV_COLUMNS, TSV_COLUMNS, cameo_code, export
+from chronique.dedup.index import assign_clusters
+from chronique.outputs.export import CSV_COLUMNS, TSV_COLUMNS, cameo_code, export
 
 from .conftest import SINGAPOUR, doc, ev
 

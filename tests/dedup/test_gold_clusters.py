@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters
 from chronique.model import Actor, Document, DocResult, Event, Place
 from chronique.store.db import Store
 

@@ -8,8 +8,7 @@ import random
 import duckdb
 import pytest
 
-from chronique.dedup import persist
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters, persist
 from chronique.store.db import Store
 
 from .conftest import PARTIES, SINGAPOUR, clusters_by_event, doc, ev

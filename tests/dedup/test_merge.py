@@ -1,5 +1,5 @@
 """Within a document, the mentions of one event merge into one record that keeps every evidence span."""
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters
 
 from .conftest import SINGAPOUR, clusters_by_event, doc, ev
 

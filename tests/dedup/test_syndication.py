@@ -1,6 +1,6 @@
 """Syndicated copies of one dispatch are linked and counted as one source."""
 from chronique.dedup import syndication
-from chronique.dedup.cluster import assign_clusters
+from chronique.dedup.index import assign_clusters
 
 from .conftest import clusters_by_event, doc, ev
 

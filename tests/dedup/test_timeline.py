@@ -4,9 +4,10 @@ import json
 import pytest
 
 from chronique.cli import main
-from chronique.dedup.cluster import assign_clusters
-from chronique.dedup.timeline import render, timeline
+from chronique.dedup.index import assign_clusters
+from chronique.outputs.timeline import render, timeline
 from chronique.store.db import Store
+from chronique.store.filters import EventFilter
 
 from .conftest import SINGAPOUR, doc, ev
 
@@ -32,13 +33,13 @@ def test_timeline_is_dated_and_filtered(db):
         all_ = timeline(s)
         assert [e.date for e in all_] == ["2018-04-27", "2018-06-12"]
         assert all_[1].n_sources == 2 and all_[1].place == "Singapore"
-        assert [e.date for e in timeline(s, country="usa")] == ["2018-06-12"]
-        assert [e.date for e in timeline(s, actor="Moon")] == ["2018-04-27"]
-        assert [e.date for e in timeline(s, since="2018-05")] == ["2018-06-12"]
-        assert [e.date for e in timeline(s, until="2018-W17")] == ["2018-04-27"]
+        assert [e.date for e in timeline(s, EventFilter(country="usa"))] == ["2018-06-12"]
+        assert [e.date for e in timeline(s, EventFilter(actor="Moon"))] == ["2018-04-27"]
+        assert [e.date for e in timeline(s, EventFilter(since="2018-05"))] == ["2018-06-12"]
+        assert [e.date for e in timeline(s, EventFilter(until="2018-W17"))] == ["2018-04-27"]
         assert "2018-06-12" in render(all_) and "CONSULT" in render(all_)
         with pytest.raises(ValueError):
-            timeline(s, since="juin")
+            EventFilter(since="juin")
 
 
 def test_timeline_command_prints_json(db, capsys):

@@ -64,7 +64,7 @@ def test_gold_evidence_offsets(scores, name):
 def test_one_real_world_event_one_cluster_across_dev_articles(gold_dir, nlp, tmp_path):
     """Issue #6's criterion, end to end: extract dev into a store (clustering runs as in `chronique
     extract`), then score.py's cross-document pairs: precision >= 0.9, recall >= 0.7."""
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
     from chronique.pipeline import run
     from chronique.store.db import Store
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.cli import _items, build_parser
+from chronique.ingest import load_meta, read_sources
 from chronique.model import Document
 from chronique.pipeline import process
 from chronique.scale.pool import PoolProcessor
@@ -22,8 +22,8 @@ def as_json(results) -> list[str]:
 
 @pytest.mark.slow
 def test_pool_of_two_matches_one_process(nlp):
-    args = build_parser().parse_args(["extract", str(EXAMPLES), "--meta", str(EXAMPLES / "docs.jsonl")])
-    docs = [d for d in _items(args) if isinstance(d, Document)][:8]
+    items = read_sources([str(EXAMPLES)], load_meta(EXAMPLES / "docs.jsonl"))
+    docs = [d for d in items if isinstance(d, Document)][:8]
     with PoolProcessor(2) as pool:
         pooled = pool(docs)
     assert [r.document.id for r in pooled] == [d.id for d in docs]  # order kept

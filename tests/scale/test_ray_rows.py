@@ -8,7 +8,7 @@ import pyarrow as pa
 from chronique.model import Document, InputError
 from chronique.scale.pool import slices
 from chronique.pipeline import RunReport
-from chronique.scale.ray_runner import SOURCE_SCHEMA, _tally, groups, item_row, row_item
+from chronique.scale.ray_runner import SOURCE_SCHEMA, groups, item_row, row_item, tally
 
 
 def test_document_and_error_survive_the_arrow_round_trip():
@@ -40,8 +40,8 @@ def test_slices_balance_a_batch():
 
 def test_tally_counts_each_document_once():
     report = RunReport()
-    _tally(report, [{"kind": "doc", "id": "a", "events": 2}, {"kind": "skipped", "id": "b", "events": 0},
+    tally(report, [{"kind": "doc", "id": "a", "events": 2}, {"kind": "skipped", "id": "b", "events": 0},
                     {"kind": "error", "id": "x:3", "events": None, "reason": "empty document", "error_kind": None}])
-    _tally(report, [{"kind": "doc", "id": "a", "events": 2}])
+    tally(report, [{"kind": "doc", "id": "a", "events": 2}])
     assert report.processed == ["a"] and report.skipped == ["b"] and report.events == 2
     assert report.errors == [InputError("x:3", "empty document", "input")]

@@ -30,7 +30,7 @@ def examples_db(tmp_path_factory, nlp, examples_dir):
 
 def _cluster(store: Store) -> None:
     try:
-        from chronique.dedup.cluster import assign_clusters
+        from chronique.dedup.index import assign_clusters
     except ImportError:
         return
     assign_clusters(store)

@@ -113,7 +113,7 @@ def test_read_only_server_refuses_ingestion(client):
 
 
 def test_cli_defaults_bind_localhost():
-    from chronique.cli import build_parser
+    from chronique.cli.main import build_parser
 
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.db, args.token) == ("127.0.0.1", 8000, "chronique.duckdb", None)

@@ -5,6 +5,7 @@ import datetime as dt
 
 from chronique.model import Actor, Document, DocResult, Event, InputError, Place, Timex
 from chronique.store.db import Store
+from chronique.store.filters import EventFilter
 
 TEXT = "Le ministre russe des Affaires étrangères a rencontré lundi à Paris son homologue français."
 
@@ -45,11 +46,11 @@ def test_rewriting_a_document_replaces_its_rows(tmp_path):
 def test_filters(tmp_path):
     with Store(tmp_path / "s.duckdb") as s:
         s.write([_result("a"), _result("b")], version="v1")
-        assert len(s.events(actor="Lavrov")) == 2
-        assert len(s.events(actor="USA")) == 0
-        assert len(s.events(event_type="consult", since="2019-06", until="2019-06")) == 2
-        assert len(s.events(until="2019-05")) == 0
-        assert len(s.events(docs=["a"])) == 1
+        assert len(s.events(EventFilter(actor="Lavrov"))) == 2
+        assert len(s.events(EventFilter(actor="USA"))) == 0
+        assert len(s.events(EventFilter(event_type="consult", since="2019-06", until="2019-06"))) == 2
+        assert len(s.events(EventFilter(until="2019-05"))) == 0
+        assert len(s.events(EventFilter(docs=("a",)))) == 1
 
 
 def test_failed_batch_leaves_store_unchanged(tmp_path):

@@ -1,1 +1,2 @@
-"""Corpus scale: streaming progress, ``--processes N`` worker pool, the Ray runner, partitioned Parquet."""
+"""Corpus scale: the extract engine (plain options, no argparse), streaming progress, the ``--processes N``
+worker pool, the Ray runner and partitioned Parquet."""

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from chronique.model import DocResult, InputError
-from chronique.store.db import SCHEMA, Store, _rows
+from chronique.store.db import SCHEMA, Store, result_rows
 
 # Store tables written to Parquet, with the key a re-loaded row replaces on.
 TABLE_KEYS: dict[str, str] = {
@@ -56,8 +56,8 @@ def table_schemas() -> dict[str, pa.Schema]:
 
 def result_tables(results: list[DocResult], errors: list[InputError], version: str) -> dict[str, pa.Table]:
     """The store rows of these results as Arrow tables with the store's schema (empty ones left out)."""
-    rows = _rows(results, version)
-    rows["errors"] = [{"origin": e.origin, "reason": e.reason, "kind": e.kind} for e in errors]
+    rows = result_rows(results, version)
+    rows["errors"] = [e.to_row() for e in errors]
     schemas = table_schemas()
     return {t: pa.Table.from_pylist(r, schema=schemas[t]) for t, r in rows.items() if r and t in schemas}
 

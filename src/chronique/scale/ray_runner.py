@@ -20,7 +20,6 @@ import pyarrow as pa
 
 from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
-from chronique.ingest.meta import parse_date
 from chronique.model import Document, DocResult, InputError
 from chronique.pipeline import RunReport
 
@@ -49,9 +48,7 @@ def row_item(row: dict) -> Document | InputError:
     """The inverse of ``item_row`` for documents to process and errors."""
     if row["kind"] == "error":
         return InputError(origin=row["origin"], reason=row["reason"], kind=row["error_kind"] or "input")
-    return Document(id=row["id"], text=row["text"], title=row["title"], published=parse_date(row["published"]),
-                    published_basis=row["published_basis"], source=row["source"], url=row["url"],
-                    language=row["language"] or "fr", origin=row["origin"])
+    return Document.from_row(row)
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -201,13 +198,13 @@ def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, kno
                        workers or cluster_cpus(), batch_size, model)
     report = RunReport()
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-        _tally(report, batch.to_pylist())
+        tally(report, batch.to_pylist())
         if on_batch:
             on_batch(report)
     return report
 
 
-def _tally(report: RunReport, manifest: list[dict]) -> None:
+def tally(report: RunReport, manifest: list[dict]) -> None:
     """Add a manifest batch to the report; a document id seen twice counts once."""
     for row in manifest:
         if row["kind"] == "error":

@@ -27,6 +27,7 @@ from chronique.serve.schemas import (
     EventDetail, EventOut, EventType, IngestOut, Network, Overview, Page, Quad, Role, TimelineItem,
 )
 from chronique.store.db import Store
+from chronique.store.filters import EventFilter
 
 STATIC = Path(__file__).parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
@@ -57,7 +58,8 @@ Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 
 
 def event_filter(
-    actor: Annotated[str | None, Query(max_length=200, description="actor id, or part of a name")] = None,
+    actor: Annotated[str | None, Query(max_length=200,
+                                       description="actor id, part of a name or mention, or ISO country code")] = None,
     role: Annotated[Role | None, Query(description="with actor: only where it plays this role")] = None,
     country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN, description="ISO alpha-3 code")] = None,
     type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,  # noqa: A002
@@ -68,15 +70,15 @@ def event_filter(
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="free text")] = None,
     doc: Annotated[str | None, Query(max_length=200)] = None,
     cluster: Annotated[str | None, Query(max_length=200)] = None,
-) -> Q.EventFilter:
-    """The shared event filters, validated."""
+) -> EventFilter:
+    """The shared event filters (``store.filters``: the CLI's meaning), validated."""
     if since and until and until < since[: len(until)]:
         raise HTTPException(422, f"'until' ({until}) is before 'since' ({since})")
-    return Q.EventFilter(actor=actor, role=role, country=country, event_type=type, quad=quad, aux=aux,
-                         since=since, until=until, q=q, doc=doc, cluster=cluster)
+    return EventFilter(actor=actor, role=role, country=country, event_type=type, quad=quad, aux=aux,
+                       since=since, until=until, q=q, docs=(doc,) if doc else None, cluster=cluster)
 
 
-Filters = Annotated[Q.EventFilter, Depends(event_filter)]
+Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _found(value, what: str, key: str):

@@ -28,7 +28,7 @@ def _default_nlp():
 
 def recluster(store: Store, doc_ids: list[str]) -> None:
     """Bring clusters up to date for the documents just written (incremental: only what they can meet)."""
-    from chronique.dedup.cluster import assign_clusters
+    from chronique.dedup.index import assign_clusters
 
     assign_clusters(store, doc_ids)
 

@@ -6,12 +6,13 @@ Results are plain dicts shaped like the response models in ``schemas``.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, fields
+from collections import Counter
 
 import duckdb
 
-from chronique.store.db import IN_IDS
+from chronique.model import Event
+from chronique.store.db import read_events
+from chronique.store.filters import IN_IDS, EventFilter, contains
 
 # An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
 ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
@@ -20,72 +21,9 @@ EVENT_ORDER = {"asc": "e.date ASC NULLS LAST, e.doc, e.start_char, e.id",
 CONTEXT_CHARS = 240
 
 
-def _norm(expr: str) -> str:
-    """Case- and accent-insensitive form of a SQL expression (``Hanoï`` matches ``hanoi``)."""
-    return f"strip_accents(lower(coalesce({expr}, '')))"
-
-
 def _mode(expr: str) -> str:
     """The most frequent value, ties broken the same way on every run (plain ``mode`` is not stable)."""
     return f"mode({expr} ORDER BY {expr})"
-
-
-def _contains(expr: str) -> str:
-    return f"strpos({_norm(expr)}, {_norm('?')}) > 0"
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """The filters shared by the events, timeline and network endpoints (all optional)."""
-
-    actor: str | None = None      # actor id, or part of an actor's name or text
-    role: str | None = None       # actor | recipient: where ``actor`` must appear
-    country: str | None = None    # ISO 3166 alpha-3 of a participant or of the location
-    event_type: str | None = None
-    quad: str | None = None
-    aux: str | None = None
-    since: str | None = None      # YYYY[-MM[-DD]], compared on the event date
-    until: str | None = None
-    q: str | None = None          # free text: evidence, trigger, participants, article title
-    doc: str | None = None
-    cluster: str | None = None
-
-    def active(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
-
-def event_where(f: EventFilter) -> tuple[str, list]:
-    """A WHERE clause over ``events e`` and its parameters for the given filters."""
-    clauses, params = ["TRUE"], []
-
-    def add(sql: str, *values) -> None:
-        clauses.append(sql)
-        params.extend(values)
-
-    if f.actor:
-        role = "p.role = ? AND " if f.role else ""
-        match = f"({ACTOR_KEY} = ? OR {_contains('p.name')} OR {_contains('p.text')})"
-        add(f"e.id IN (SELECT p.event_id FROM participants p WHERE {role}{match})",
-            *([f.role] if f.role else []), f.actor, f.actor, f.actor)
-    if f.country:
-        add("(e.location_country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))",
-            f.country.upper(), f.country.upper())
-    for column, value in (("event_type", f.event_type and f.event_type.upper()), ("quad", f.quad),
-                          ("aux", f.aux), ("doc", f.doc)):
-        if value:
-            add(f"e.{column} = ?", value)
-    if f.cluster:
-        add("coalesce(e.cluster, e.id) = ?", f.cluster)
-    if f.since:
-        add("e.date >= ?", f.since)
-    if f.until:
-        add("left(e.date, ?) <= ?", len(f.until), f.until)
-    if f.q:
-        people = _contains("concat_ws(' ', p.name, p.text)")
-        add(f"({_contains('e.evidence')} OR {_contains('e.trigger')}"
-            f" OR e.id IN (SELECT p.event_id FROM participants p WHERE {people})"
-            f" OR e.doc IN (SELECT id FROM documents WHERE {_contains('title')}))", f.q, f.q, f.q, f.q)
-    return " AND ".join(clauses), params
 
 
 def rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -107,7 +45,7 @@ EVENT_COLUMNS = """e.id, e.doc, d.title AS doc_title, d.published, e.event_type,
 
 def list_events(cur, f: EventFilter, limit: int, offset: int, order: str = "asc") -> dict:
     """One page of events matching the filters, with the total count."""
-    where, params = event_where(f)
+    where, params = f.where()
     total = scalar(cur, f"SELECT count(*) FROM events e WHERE {where}", params)
     page = rows(cur, f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc "
                      f"WHERE {where} ORDER BY {EVENT_ORDER[order]} LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -124,33 +62,17 @@ def events_by_id(cur, ids: list[str]) -> list[dict]:
 
 
 def with_participants(cur, events: list[dict]) -> list[dict]:
-    """Shape event rows for the API: participants attached, location nested, offsets renamed."""
-    parts = participants_of(cur, [e["id"] for e in events])
-    return [_shape_event(e, parts.get(e["id"], {})) for e in events]
+    """Event rows (``EVENT_COLUMNS``) as the API shows them, each read back as an ``Event`` record."""
+    return [_event_out(ev, row) for ev, row in zip(read_events(cur, events), events)]
 
 
-def participants_of(cur, event_ids: list[str]) -> dict[str, dict[str, list[dict]]]:
-    """event id -> {"actor": [...], "recipient": [...]} in stored order."""
-    out: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"actor": [], "recipient": []})
-    if not event_ids:
-        return out
-    found = rows(cur, f"SELECT p.event_id, p.role, {ACTOR_KEY} AS id, p.text, p.name, p.country, p.sector "
-                      f"FROM participants p WHERE p.event_id {IN_IDS} "
-                      "ORDER BY p.event_id, p.role, p.position", [event_ids])
-    for r in found:
-        out[r.pop("event_id")][r.pop("role")].append(r)
+def _event_out(ev: Event, row: dict) -> dict:
+    """The record's JSON (exact confidence), participants keyed by actor id, the article's title and date."""
+    out = {**ev.to_json(), "confidence": ev.confidence, "doc_title": row["doc_title"],
+           "published": row["published"]}
+    for role in ("actor", "recipient"):
+        out[role] = [{**p, "id": p["id"] or p["name"] or p["text"]} for p in out[role]]
     return out
-
-
-def _shape_event(e: dict, parts: dict) -> dict:
-    loc = None
-    if e["location_text"]:
-        loc = {"text": e["location_text"], "name": e["location_name"], "country": e["location_country"],
-               "lat": e["lat"], "lon": e["lon"]}
-    base = {k: v for k, v in e.items() if not k.startswith("location_") and k not in ("lat", "lon")}
-    base.update(start=base.pop("start_char"), end=base.pop("end_char"), location=loc,
-                actor=parts.get("actor", []), recipient=parts.get("recipient", []))
-    return base
 
 
 def event_detail(cur, event_id: str) -> dict | None:
@@ -177,7 +99,7 @@ def _context(text: str, start: int, end: int) -> dict:
 # -- timeline ------------------------------------------------------------------------------------
 def timeline(cur, f: EventFilter, limit: int, offset: int) -> dict:
     """Events grouped by cluster (or alone when unclustered), in date order, one page."""
-    where, params = event_where(f)
+    where, params = f.where()
     grouped = (f"SELECT coalesce(e.cluster, e.id) AS key, any_value(e.cluster) AS cluster, min(e.date) AS date, "
                f"{_mode('e.event_type')} AS event_type, {_mode('e.quad')} AS quad, count(*) AS n_events, "
                "count(DISTINCT e.doc) AS n_docs, first(e.id ORDER BY e.confidence DESC, e.id) AS event_id, "
@@ -214,8 +136,8 @@ def list_actors(cur, q: str | None, country: str | None, limit: int, offset: int
     """Actors (participants grouped by identity), most active first."""
     having, params = ["TRUE"], []
     if q:
-        having.append(f"({_contains('any_value(' + ACTOR_KEY + ')')} OR bool_or({_contains('p.name')})"
-                      f" OR bool_or({_contains('p.text')}))")
+        having.append(f"({contains('any_value(' + ACTOR_KEY + ')')} OR bool_or({contains('p.name')})"
+                      f" OR bool_or({contains('p.text')}))")
         params += [q, q, q]
     if country:
         having.append(f"{_mode('p.country')} = ?")
@@ -255,7 +177,7 @@ def _actor_events(cur, actor_id: str, limit: int, offset: int) -> dict:
 # -- network -------------------------------------------------------------------------------------
 def network(cur, f: EventFilter, max_nodes: int, min_weight: int) -> dict:
     """Actor graph: actor -> recipient edges (and actor -- actor for symmetric meetings), by quad."""
-    where, params = event_where(f)
+    where, params = f.where()
     pairs = rows(cur, f"""
         WITH ev AS (SELECT e.id, e.quad FROM events e WHERE {where}),
         p AS (SELECT p.event_id, p.role, p.position, {ACTOR_KEY} AS key FROM participants p
@@ -320,7 +242,7 @@ def list_documents(cur, q: str | None, limit: int, offset: int) -> dict:
     """Stored articles, newest first, optionally filtered by words of their title or text."""
     where, params = "TRUE", []
     if q:
-        where, params = f"({_contains('d.title')} OR {_contains('d.text')})", [q, q]
+        where, params = f"({contains('d.title')} OR {contains('d.text')})", [q, q]
     total = scalar(cur, f"SELECT count(*) FROM documents d WHERE {where}", params)
     page = rows(cur, f"SELECT {DOC_COLUMNS} FROM documents d WHERE {where} "
                      "ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?", [*params, limit, offset])

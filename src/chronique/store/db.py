@@ -1,4 +1,4 @@
-"""The DuckDB store: schema, batched transactional upserts, and the reads the CLI needs.
+"""The DuckDB store: schema, batched transactional upserts, and event reads through ``filters.EventFilter``.
 
 Rows are written through Arrow tables (DuckDB ingests them in bulk; row-by-row ``executemany``
 is a thousand times slower), one transaction per batch: a killed process leaves the store as
@@ -13,12 +13,11 @@ import duckdb
 import pyarrow as pa
 
 from chronique.ids import content_hash
-from chronique.model import Actor, DocResult, Event, InputError, Place
+from chronique.model import Actor, DocResult, Event, InputError
+from chronique.store.filters import IN_IDS, EventFilter
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 TABLES = ("documents", "events", "participants", "timexes", "actors")
-# "col IN_IDS" with one list parameter: a membership test DuckDB plans as one join, not a long OR.
-IN_IDS = "IN (SELECT unnest(?::VARCHAR[]))"
 
 
 class StoreError(RuntimeError):
@@ -49,8 +48,8 @@ class Store:
     # -- writes -------------------------------------------------------------------------
     def write(self, results: list[DocResult], errors: Iterable[InputError] = (), version: str = "") -> None:
         """Replace the rows of these documents and record errors, all in one transaction."""
-        rows = _rows(results, version)
-        err_rows = [{"origin": e.origin, "reason": e.reason, "kind": e.kind} for e in errors]
+        rows = result_rows(results, version)
+        err_rows = [e.to_row() for e in errors]
         ids = [r.document.id for r in results]
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -92,43 +91,15 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (*TABLES, "errors")}
 
-    def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
-               until: str | None = None, docs: list[str] | None = None, limit: int | None = None) -> list[Event]:
-        """Stored events, filtered; ordered by date then document position."""
-        where, params = ["1=1"], []
-        if actor:
-            where.append("e.id IN (SELECT event_id FROM participants WHERE name ILIKE ? OR text ILIKE ? OR country = ?)")
-            params += [f"%{actor}%", f"%{actor}%", actor.upper()]
-        if event_type:
-            where.append("e.event_type = ?")
-            params.append(event_type.upper())
-        if since:
-            where.append("e.date >= ?")
-            params.append(since)
-        if until:
-            where.append("left(e.date, ?) <= ?")
-            params += [len(until), until]
-        if docs is not None:
-            where.append(f"e.doc {IN_IDS}")
-            params.append(docs)
-        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.doc, e.start_char, e.id"
+    def events(self, f: EventFilter = EventFilter(), limit: int | None = None) -> list[Event]:
+        """Stored events selected by ``f``; ordered by date then document position."""
+        where, params = f.where()
+        sql = f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.doc, e.start_char, e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
-        events = [dict(zip(names, row)) for row in cur.fetchall()]
-        return self._with_participants(events)
-
-    def _with_participants(self, rows: list[dict]) -> list[Event]:
-        ids = [r["id"] for r in rows]
-        parts: dict[str, dict[str, list[Actor]]] = {i: {"actor": [], "recipient": []} for i in ids}
-        if ids:
-            cur = self.con.execute(
-                "SELECT event_id, role, text, name, country, sector, kb_id FROM participants "
-                f"WHERE event_id {IN_IDS} ORDER BY event_id, role, position", [ids])
-            for eid, role, text, name, country, sector, kb_id in cur.fetchall():
-                parts[eid][role].append(Actor(text=text, name=name, country=country, sector=sector, id=kb_id))
-        return [_event_from_row(r, parts[r["id"]]) for r in rows]
+        return read_events(self.con, [dict(zip(names, row)) for row in cur.fetchall()])
 
     def timexes(self, docs: list[str]) -> list[dict]:
         cur = self.con.execute(
@@ -137,21 +108,32 @@ class Store:
         return [{"doc": d, "text": t, "start": s, "end": e, "value": v, "type": ty} for d, t, s, e, v, ty in cur.fetchall()]
 
 
-def _rows(results: list[DocResult], version: str) -> dict[str, list[dict]]:
+def read_events(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> list[Event]:
+    """Event records for these ``events`` rows, each with its participants in stored order."""
+    ids = [r["id"] for r in rows]
+    parts: dict[str, dict[str, list[Actor]]] = {i: {"actor": [], "recipient": []} for i in ids}
+    if ids:
+        cur = con.execute("SELECT event_id, role, text, name, country, sector, kb_id FROM participants "
+                          f"WHERE event_id {IN_IDS} ORDER BY event_id, role, position", [ids])
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            p = dict(zip(names, row))
+            parts[p["event_id"]][p["role"]].append(Actor.from_row(p))
+    return [Event.from_row(r, parts[r["id"]]["actor"], parts[r["id"]]["recipient"]) for r in rows]
+
+
+def result_rows(results: list[DocResult], version: str) -> dict[str, list[dict]]:
+    """The rows of each store table for these results (the Parquet writer uses them too)."""
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for res in results:
         d = res.document
-        out["documents"].append({
-            "id": d.id, "content_hash": content_hash(d.text), "title": d.title, "published": d.published,
-            "published_basis": d.published_basis, "source": d.source, "url": d.url, "language": d.language,
-            "origin": d.origin, "text": d.text, "version": version})
+        out["documents"].append({**d.to_row(), "published": d.published, "content_hash": content_hash(d.text),
+                                 "version": version})
         for ev in res.events:
-            out["events"].append(_event_row(ev))
+            out["events"].append(ev.to_row())
             for role, people in (("actor", ev.actor), ("recipient", ev.recipient)):
-                out["participants"].extend(
-                    {"event_id": ev.id, "doc": ev.doc, "role": role, "position": i, "text": a.text,
-                     "name": a.name, "country": a.country, "sector": a.sector, "kb_id": a.id}
-                    for i, a in enumerate(people))
+                out["participants"].extend({"event_id": ev.id, "doc": ev.doc, "role": role, "position": i,
+                                            **a.to_row()} for i, a in enumerate(people))
         out["timexes"].extend(
             {"doc": t.doc, "start_char": t.start, "end_char": t.end, "text": t.text, "value": t.value, "type": t.type}
             for t in {(t.start, t.end): t for t in res.timexes}.values())
@@ -161,27 +143,3 @@ def _rows(results: list[DocResult], version: str) -> dict[str, list[dict]]:
              "mentions": list(a.get("mentions") or [])}
             for i, a in enumerate(res.actors))
     return out
-
-
-def _event_row(ev: Event) -> dict:
-    loc = ev.location
-    return {
-        "id": ev.id, "doc": ev.doc, "event_type": ev.event_type, "mode": ev.mode, "date": ev.date,
-        "date_basis": ev.date_basis, "location_text": loc.text if loc else None,
-        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-        "location_basis": loc.basis if loc else None, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None, "aux": ev.aux, "quad": ev.quad,
-        "trigger": ev.trigger, "evidence": ev.evidence, "start_char": ev.start, "end_char": ev.end,
-        "confidence": ev.confidence, "cluster": ev.cluster}
-
-
-def _event_from_row(r: dict, parts: dict[str, list[Actor]]) -> Event:
-    loc = None
-    if r["location_text"]:
-        loc = Place(text=r["location_text"], name=r["location_name"], country=r["location_country"],
-                    lat=r["lat"], lon=r["lon"], basis=r.get("location_basis") or "stated")
-    return Event(
-        doc=r["doc"], event_type=r["event_type"], evidence=r["evidence"], start=r["start_char"],
-        end=r["end_char"], mode=r["mode"], actor=parts["actor"], recipient=parts["recipient"], date=r["date"],
-        date_basis=r["date_basis"], location=loc, aux=r["aux"], confidence=r["confidence"], quad=r["quad"],
-        trigger=r["trigger"], cluster=r["cluster"], id=r["id"])
-

@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS errors (
     kind VARCHAR,
     logged_at TIMESTAMP DEFAULT current_timestamp
 );
--- dedup/: written by chronique.dedup.cluster.assign_clusters after each extract, for the documents just
+-- dedup/: written by chronique.dedup.index.assign_clusters after each extract, for the documents just
 -- written and the stored events they can affect (or over the whole store with ``chronique cluster --full``).
 -- One real-world event inside one document: its mentions merged, attributes combined, every span kept.
 CREATE TABLE IF NOT EXISTS merged_events (
@@ -155,8 +155,8 @@ CREATE TABLE IF NOT EXISTS doc_bands (
     band SMALLINT NOT NULL,
     key UBIGINT NOT NULL
 );
--- Blocking keys of each merged event (dedup.cluster.block_keys, hashed): an incremental run finds the
--- stored events a new one can meet by one join, without loading the store. anchor: see cluster._blocks.
+-- Blocking keys of each merged event (dedup.blocks.block_keys, hashed): an incremental run finds the
+-- stored events a new one can meet by one join, without loading the store. anchor: see dedup.blocks.blocks.
 CREATE TABLE IF NOT EXISTS merged_blocks (
     block BIGINT NOT NULL,
     merged VARCHAR NOT NULL,

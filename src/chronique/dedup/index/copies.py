@@ -11,7 +11,8 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from chronique.dedup import syndication
-from chronique.store.db import IN_IDS, Store
+from chronique.store.db import Store
+from chronique.store.filters import IN_IDS
 
 _PAGE = 2048  # signatures read at a time when the bands are rebuilt
 

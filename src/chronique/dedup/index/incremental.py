@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from chronique.dedup import copies, persist, scope
 from chronique.dedup.blocks import block_keys
+from chronique.dedup.index import copies, persist, scope
+from chronique.dedup.index.mentions import mentions_of_documents, stored_merged
 from chronique.dedup.linker import cluster_events, merge_all
-from chronique.dedup.mentions import mentions_of_documents, stored_merged
 from chronique.dedup.records import Cluster, ClusterReport, MergedEvent
 from chronique.dedup.syndication import Link
 from chronique.store.db import Store

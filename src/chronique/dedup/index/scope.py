@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from chronique.store.db import IN_IDS, Store
+from chronique.store.db import Store
+from chronique.store.filters import IN_IDS
 
 INDEX_KEY = "index_version"
 INDEX_VERSION = "1"  # change it when blocking or linking changes: every store is then recomputed once

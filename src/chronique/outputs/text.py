@@ -1,4 +1,4 @@
-"""Writers for the CLI: JSON Lines in the format of shared/eval/FORMAT.md, and terminal tables."""
+"""JSON Lines in the format of shared/eval/FORMAT.md, and fixed-width terminal tables."""
 from __future__ import annotations
 
 import json
@@ -34,10 +34,12 @@ def table(rows: Sequence[Sequence], headers: Sequence[str], widths: Sequence[int
 
 
 def participants(actors) -> str:
+    """Who, as one cell: canonical name (or text) with country and sector."""
     return ", ".join(f"{a.name or a.text} ({a.country or '?'}{'/' + a.sector if a.sector else ''})" for a in actors)
 
 
 def events_table(events) -> str:
+    """Events as a terminal table: date, type, participants, place, aux, evidence."""
     rows = [(e.date, e.event_type + (f"/{e.mode}" if e.mode else ""), participants(e.actor),
              participants(e.recipient), e.location.name or e.location.text if e.location else "",
              e.aux if e.aux != "none" else "", e.evidence) for e in events]

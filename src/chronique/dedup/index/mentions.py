@@ -10,7 +10,8 @@ import datetime as dt
 from chronique.dedup import when
 from chronique.dedup.merge import rebuild
 from chronique.dedup.records import MergedEvent, Mention, Party
-from chronique.store.db import IN_IDS, Store
+from chronique.store.db import Store
+from chronique.store.filters import IN_IDS
 
 _MENTIONS = """
 WITH p AS (

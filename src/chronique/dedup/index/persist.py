@@ -13,8 +13,8 @@ import pyarrow as pa
 from chronique.dedup.blocks import block_keys
 from chronique.dedup.records import Cluster
 from chronique.dedup.rows import cluster_rows, merged_rows
-from chronique.store.db import IN_IDS, Store
-
+from chronique.store.db import Store
+from chronique.store.filters import IN_IDS
 
 
 def clear_all(store: Store) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chronique.dedup import copies, incremental, persist, scope, syndication
+from chronique.dedup import syndication
+from chronique.dedup.index import copies, incremental, persist, scope
+from chronique.dedup.index.mentions import StaleMergedEvent, load_mentions
 from chronique.dedup.linker import cluster_events, merge_all
-from chronique.dedup.mentions import StaleMergedEvent, load_mentions
 from chronique.dedup.records import ClusterReport
 from chronique.store.db import Store
 

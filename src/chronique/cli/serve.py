@@ -5,13 +5,13 @@ import argparse
 import os
 import sys
 
-from chronique.cli import EXIT_FATAL, EXIT_OK, EXIT_USAGE
+from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_USAGE
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``serve`` sub-command to the chronique CLI."""
+    """Add ``serve``."""
     p = sub.add_parser("serve", help="REST API and web page (timeline, actor network, evidence)")
-    p.add_argument("--db", default="chronique.duckdb", help="DuckDB store (created if missing)")
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB store (created if missing)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (beyond localhost a token is required)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--token", help="bearer token required to POST articles (default: $CHRONIQUE_TOKEN)")
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_serve)
 
 
-def cmd_serve(a) -> int:
+def cmd_serve(a: argparse.Namespace) -> int:
     """Build the app (checking the token rule) and run it with uvicorn until interrupted."""
     import uvicorn
 

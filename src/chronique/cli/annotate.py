@@ -1,0 +1,60 @@
+"""``chronique timex`` and ``chronique actors``: one stage's output per document, as JSON Lines, no store."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from chronique.cli.common import EXIT_OK, EXIT_PARTIAL, add_inputs, items, report_errors
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``timex`` and ``actors``."""
+    p = sub.add_parser("timex", help="print time expressions (JSON Lines)")
+    add_inputs(p)
+    p.set_defaults(func=cmd_timex)
+
+    p = sub.add_parser("actors", help="print resolved actors per document (JSON Lines)")
+    add_inputs(p)
+    p.set_defaults(func=cmd_actors)
+
+
+def parsed_docs(a: argparse.Namespace):
+    """(Document, spaCy Doc) pairs for the inputs, and the rejected inputs (reported as they come)."""
+    from chronique.model import InputError
+    from chronique.nlp import load_nlp
+    from chronique.pipeline import with_published
+    from chronique.scale.engine import use_kb_extra
+
+    use_kb_extra(a.kb_extra)
+    nlp = load_nlp()
+    errors = []
+    docs = []
+    for item in items(a):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            docs.append(with_published(item))
+    report_errors(errors)
+    return zip(docs, nlp.pipe(d.text for d in docs)), errors
+
+
+def cmd_timex(a: argparse.Namespace) -> int:
+    """Time expressions of each document, with their TIMEX3 values."""
+    from chronique.outputs.text import write_jsonl
+    from chronique.time import tag
+
+    pairs, errors = parsed_docs(a)
+    for doc, sdoc in pairs:
+        write_jsonl((t.to_json() for t in tag(doc.text, doc.published, doc.id, sdoc)), None, sys.stdout)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def cmd_actors(a: argparse.Namespace) -> int:
+    """Actors of each document, resolved and coded."""
+    from chronique.actors import actors_rows, default_kb, resolve_mentions
+    from chronique.outputs.text import write_jsonl
+
+    pairs, errors = parsed_docs(a)
+    for doc, sdoc in pairs:
+        write_jsonl(actors_rows(doc.id, resolve_mentions(sdoc, doc.published, default_kb())), None, sys.stdout)
+    return EXIT_PARTIAL if errors else EXIT_OK

@@ -1,0 +1,81 @@
+"""``chronique extract`` (articles into the store and JSON Lines) and ``chronique eval`` (a gold folder, scored)."""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, add_inputs, limits, report_errors
+from chronique.scale.engine import ENGINES, ExtractOptions
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``extract`` and ``eval``."""
+    p = sub.add_parser("extract", help="extract events from articles into the store (and JSONL files)")
+    add_inputs(p)
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--out", help="write events as JSON Lines (shared/eval/FORMAT.md)")
+    p.add_argument("--timex-out", help="write time expressions as JSON Lines")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--processes", type=int, default=1, help="spaCy worker processes on this machine")
+    p.add_argument("--force", action="store_true", help="re-extract documents already stored")
+    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local: this machine, --processes N worker processes; ray: Ray Data, one spaCy model "
+                        "per actor, --processes N actors (default: every CPU of the cluster)")
+    p.add_argument("--address", help="Ray cluster to join (e.g. ray://head:10001 or auto); default: a local Ray")
+    p.add_argument("--parquet", type=Path,
+                   help="with --engine ray: the Parquet directory written, then loaded into --db (default: DB.parquet)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py")
+    p.add_argument("gold", type=Path)
+    p.add_argument("--scorer", type=Path, help="path to score.py (default: GOLD/../../eval/score.py)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+
+def options(a: argparse.Namespace) -> ExtractOptions:
+    """The engine's options from the ``extract`` arguments."""
+    return ExtractOptions(db=a.db, meta=a.meta, out=a.out, timex_out=a.timex_out, batch_size=a.batch_size,
+                          processes=a.processes, force=a.force, quiet=a.quiet, engine=a.engine, address=a.address,
+                          parquet=a.parquet, kb_extra=tuple(a.kb_extra))
+
+
+def cmd_extract(a: argparse.Namespace) -> int:
+    """Run the engine; list rejected inputs; sum up unless quiet."""
+    return extract_and_report(a.paths, limits(a), options(a))
+
+
+def extract_and_report(paths: list[str], input_limits, opts: ExtractOptions) -> int:
+    """Run the engine and tell the user what it did; the exit code says whether inputs were rejected."""
+    from chronique.scale.engine import extract
+
+    report = extract(paths, input_limits, opts)
+    report_errors(report.errors)
+    if not opts.quiet:
+        print(f"chronique: {len(report.processed)} documents extracted, {len(report.skipped)} already stored, "
+              f"{report.events} events, {len(report.errors)} inputs rejected -> {opts.db}", file=sys.stderr)
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def cmd_eval(a: argparse.Namespace) -> int:
+    """Extract the gold folder's articles into a temporary store, then run the scorer on the outputs."""
+    from chronique.ingest.limits import Limits
+
+    scorer = a.scorer or a.gold.resolve().parent.parent / "eval" / "score.py"
+    if not scorer.exists():
+        print(f"chronique: scorer not found at {scorer} (use --scorer)", file=sys.stderr)
+        return EXIT_FATAL
+    texts = sorted(str(p) for p in a.gold.glob("*.txt"))
+    if not texts:
+        print(f"chronique: {a.gold}: no .txt articles", file=sys.stderr)
+        return EXIT_FATAL
+    with tempfile.TemporaryDirectory() as tmp:
+        ev, tx = Path(tmp, "events.jsonl"), Path(tmp, "timex.jsonl")
+        extract_and_report(texts, Limits(), ExtractOptions(db=Path(tmp, "eval.duckdb"), meta=a.gold / "docs.jsonl",
+                                                           out=ev, timex_out=tx, quiet=True))
+        cmd = [sys.executable, str(scorer), str(a.gold), "--events", str(ev), "--timex", str(tx)]
+        return subprocess.call(cmd + (["--json"] if a.json else []))

@@ -1,0 +1,83 @@
+"""``chronique events``, ``chronique timeline`` and ``chronique export``: reading the store back.
+
+``events`` and ``timeline`` take the same filters (``common.add_query_args``), meaning what they mean in
+the API (``store.filters``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, add_query_args, event_filter, open_store
+from chronique.outputs.export import FORMATS, LEVELS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``events``, ``timeline`` and ``export``."""
+    p = sub.add_parser("events", help="query stored events")
+    add_query_args(p)
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("timeline", help="dated chronology of real-world events (clusters)")
+    add_query_args(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("export", help="export clusters or events: PLOVER JSON, CAMEO-style TSV, CSV, Parquet")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--level", default="clusters", choices=LEVELS,
+                   help="clusters: one record per real-world event (default); events: one per report")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_events(a: argparse.Namespace) -> int:
+    """Stored events matching the filters, as a table or JSON Lines."""
+    from chronique.outputs.text import events_table, write_jsonl
+
+    f = event_filter(a)
+    store = open_store(a.db)
+    if store is None:
+        return EXIT_FATAL
+    with store:
+        events = store.events(f, limit=a.limit)
+    if a.json:
+        write_jsonl((e.to_json() for e in events), None, sys.stdout)
+    else:
+        print(events_table(events))
+        print(f"\n{len(events)} events")
+    return EXIT_OK
+
+
+def cmd_timeline(a: argparse.Namespace) -> int:
+    """The clusters of the events matching the filters, in date order."""
+    from chronique.outputs.timeline import render, timeline
+
+    f = event_filter(a)
+    store = open_store(a.db)
+    if store is None:
+        return EXIT_FATAL
+    with store:
+        entries = timeline(store, f, limit=a.limit)
+    if a.json:
+        for e in entries:
+            print(json.dumps(e.to_json(), ensure_ascii=False))
+    else:
+        print(render(entries))
+        print(f"\n{len(entries)} events")
+    return EXIT_OK
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    """Every cluster or event of the store in one file."""
+    from chronique.outputs.export import export
+
+    store = open_store(a.db)
+    if store is None:
+        return EXIT_FATAL
+    with store:
+        n = export(store, a.format, a.out, a.level)
+    print(f"chronique: {n} {a.level} -> {a.out} ({a.format})", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,163 @@
+"""The extract engine: inputs into the store on this machine (one process or a pool) or on Ray, then clusters.
+
+It takes plain values (paths, ``Limits``, ``ExtractOptions``), never command-line arguments: the CLI, the
+gold evaluation and any program drive it the same way. ``load_and_cluster`` brings a Ray run's Parquet into
+a store. Stages, spaCy and the store are imported when a run starts, so that building the CLI stays fast.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chronique.scale.progress import Progress, wanted
+
+if TYPE_CHECKING:
+    from chronique.ingest.limits import Limits
+    from chronique.model import InputError
+    from chronique.pipeline import RunReport
+    from chronique.store.db import Store
+
+ENGINES = ("local", "ray")
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How an extraction runs and where its results go."""
+
+    db: str | Path
+    meta: str | Path | None = None        # docs.jsonl: per-document id, published, source, url
+    out: str | Path | None = None         # events as JSON Lines (shared/eval/FORMAT.md)
+    timex_out: str | Path | None = None   # time expressions as JSON Lines
+    batch_size: int = 32
+    processes: int = 1                    # local: worker processes; ray: actors (default: every CPU)
+    force: bool = False                   # re-extract documents already stored
+    quiet: bool = False                   # no progress bar
+    engine: str = "local"                 # local | ray
+    address: str | None = None            # Ray cluster to join; default: a local Ray
+    parquet: Path | None = None           # ray: the Parquet directory written (default: DB.parquet)
+    kb_extra: tuple[str, ...] = ()        # your own actor files (same schema as kb/)
+
+
+def extract(paths: list[str], limits: Limits, options: ExtractOptions) -> RunReport:
+    """Extract ``paths`` into ``options.db``, bring clusters up to date for what was written, and write the
+    JSON Lines outputs for every document of the run (stored now or before)."""
+    from chronique.dedup.index import assign_clusters
+    from chronique.outputs.text import write_jsonl
+    from chronique.store.db import Store
+    from chronique.store.filters import EventFilter
+
+    use_kb_extra(options.kb_extra)
+    with Store(options.db) as store:
+        report = run(paths, limits, options, store)
+        assign_clusters(store, report.processed)  # only what the documents just written can affect
+        ids = report.doc_ids
+        if options.out:
+            write_jsonl((e.to_json() for e in store.events(EventFilter(docs=tuple(ids)))), options.out)
+        if options.timex_out:
+            write_jsonl(store.timexes(ids), options.timex_out)
+    return report
+
+
+def run(paths: list[str], limits: Limits, options: ExtractOptions, store: Store) -> RunReport:
+    """Run the chosen engine into the open store, with the progress bar; the report has ``doc_ids``, ``errors``."""
+    if options.engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {options.engine!r}")
+    with Progress(wanted(options.quiet)) as bar:
+        if options.engine == "ray":
+            return run_ray(paths, limits, options, store, bar)
+        return run_local(paths, limits, options, store, bar)
+
+
+def run_local(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress) -> RunReport:
+    """This machine: in-process with one worker, a process pool (one model per worker) with more."""
+    from chronique.ingest import load_meta, read_sources
+    from chronique.pipeline import run as run_pipeline
+    from chronique.scale.pool import PoolProcessor
+
+    items = read_sources(paths, load_meta(options.meta), limits)
+    if options.processes > 1:
+        with PoolProcessor(options.processes) as pool:
+            return run_pipeline(items, store, None, batch_size=options.batch_size, force=options.force,
+                                processor=pool, on_batch=bar.update)
+    from chronique.nlp import load_nlp
+
+    return run_pipeline(items, store, load_nlp(), batch_size=options.batch_size, force=options.force,
+                        on_batch=bar.update)
+
+
+def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress) -> RunReport:
+    """Ray Data: Parquet parts under ``options.parquet``, then loaded into the store in one transaction."""
+    from chronique.ingest import load_meta
+    from chronique.scale import parquet, ray_runner
+
+    files, unreadable = input_files(paths)
+    out = options.parquet or Path(str(options.db) + ".parquet")
+    if options.force:
+        parquet.clear(out)
+    known = {} if options.force else known_documents(store, out)
+    workers = options.processes if options.processes > 1 else None
+    started = ray_runner.connect(options.address, workers)
+    try:
+        report = ray_runner.run_ray(files, out, load_meta(options.meta), known, limits, workers=workers,
+                                    batch_size=options.batch_size, on_batch=bar.update)
+    finally:
+        if started:
+            import ray
+
+            ray.shutdown()
+    parquet.load_into(store.con, out)
+    store.write([], unreadable)
+    report.errors[:0] = unreadable
+    return report
+
+
+def input_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """The files to read (each once, by real path) and the paths rejected before reading."""
+    from chronique.ingest.sources import expand
+    from chronique.model import InputError
+
+    files, errors = {}, []
+    for f in expand(paths):
+        if isinstance(f, InputError):
+            errors.append(f)
+        elif f == "-":
+            raise ValueError("--engine ray reads files, not standard input: save the input to a file first")
+        else:
+            files.setdefault(os.path.realpath(f), str(f))
+    return list(files.values()), errors
+
+
+def known_documents(store: Store, parquet_dir: Path) -> dict[str, set[tuple[str, str]]]:
+    """doc id -> {(content hash, pipeline version)} already in the store or the Parquet directory."""
+    from chronique.scale.parquet import stored_keys
+
+    known: dict[str, set[tuple[str, str]]] = {}
+    for i, h, v in store.con.execute("SELECT id, content_hash, version FROM documents").fetchall():
+        known.setdefault(i, set()).add((h, v))
+    for i, key in stored_keys(parquet_dir).items():
+        known.setdefault(i, set()).add(key)
+    return known
+
+
+def load_and_cluster(parquet_dir: Path, db: str | Path) -> dict[str, int]:
+    """Bring a Parquet directory into the store, then clusters up to date for the documents it changed, as
+    ``extract`` does after writing; returns the rows loaded per table."""
+    from chronique.dedup.index import assign_clusters
+    from chronique.scale.parquet import load_into, stored_keys
+    from chronique.store.db import Store
+
+    with Store(db) as store:
+        incoming = stored_keys(parquet_dir)
+        held = store.stored_versions(list(incoming))
+        counts = load_into(store.con, parquet_dir)  # leaves documents already stored as they are
+        assign_clusters(store, [i for i, key in incoming.items() if held.get(i) != key])
+    return counts
+
+
+def use_kb_extra(paths: tuple[str, ...] | list[str]) -> None:
+    """Extra actor files reach every stage (and worker process) through CHRONIQUE_KB_EXTRA."""
+    if paths:
+        os.environ["CHRONIQUE_KB_EXTRA"] = os.pathsep.join(
+            [p for p in os.environ.get("CHRONIQUE_KB_EXTRA", "").split(os.pathsep) if p] + list(paths))
