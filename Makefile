@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DB ?= chronique.duckdb
 
-.PHONY: demo test setup browser clean
+.PHONY: demo test setup browser clean model
 
 setup: $(STAMP)
 
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/chronique extract examples --meta examples/docs.jsonl --db $(DB)
 	$(VENV)/bin/chronique events --db $(DB)
+
+# The learned type decision: trains on ../shared/train and data/corpus/, writes src/chronique/events/model/.
+model: $(STAMP)
+	$(VENV)/bin/chronique train
 
 # Browser tests drive Debian's Chromium (no browser download at run time).
 browser:

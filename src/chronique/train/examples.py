@@ -25,16 +25,14 @@ class Example:
     lemma: str
     unit: tuple[str, int]  # (text id, sentence start): events are counted once per sentence and type
     mode: str | None = None
+    rule: str | None = None  # the type of the lexicon entry that opens at this token, if any
 
 
-def rule_types(doc: Doc) -> dict[int, set[str]]:
-    """The types the rule lexicon proposes at each token (a feature of the learned decision)."""
+def rule_types(doc: Doc) -> dict[int, tuple[str, ...]]:
+    """The types the rule lexicon proposes at each token, its entry's own type first (a feature of
+    the learned decision, and what the pipeline keeps there)."""
     lexicon = load_lexicon()
-    out: dict[int, set[str]] = {}
-    for sent in doc.sents:
-        for m in find_triggers(sent, lexicon):
-            out.setdefault(m.token.i, set()).update(rule_labels(m))
-    return out
+    return {m.token.i: rule_labels(m) for sent in doc.sents for m in find_triggers(sent, lexicon)}
 
 
 def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
@@ -48,7 +46,7 @@ def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
     return (roots or cands)[0]
 
 
-def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, set[str]]) -> dict[int, TriggerSpan]:
+def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, tuple[str, ...]]) -> dict[int, TriggerSpan]:
     """The event each candidate token expresses: the head and other words of an annotated trigger,
     and a rule trigger of the same type inside the event's passage (annotators mark one trigger per
     event; a rule that finds the same event on a neighbouring word — the noun of "signer un accord" —
@@ -78,6 +76,7 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], batch_size: int = 16
         for tok in doc:
             if is_candidate(tok):
                 gold = labels.get(tok.i)
-                yield Example(features(tok, sorted(rules.get(tok.i, ()))), vector(tok),
-                              gold.type if gold else NONE, at.story, tok.lemma_.lower(),
-                              (at.id, tok.sent.start), gold.mode if gold else None)
+                ruled = rules.get(tok.i, ())
+                yield Example(features(tok, ruled), vector(tok), gold.type if gold else NONE, at.story,
+                              tok.lemma_.lower(), (at.id, tok.sent.start), gold.mode if gold else None,
+                              ruled[0] if ruled else None)
