@@ -98,10 +98,13 @@ def test_restrictions_and_obstruction(events_of, text, etype, mode):
     assert ev and ev[0].mode == mode
 
 
-def test_a_veto_rejects_and_a_denial_is_no_event(events_of):
+def test_a_veto_rejects_and_a_denial_rejects_the_accusation(events_of):
     veto = find(events_of("La Russie a opposé son veto à la résolution."), "REJECT")
     assert veto and countries(veto[0].actor) == {"RUS"}
-    assert not find(events_of("Le gouvernement birman a nié être impliqué dans le massacre."), "REJECT")
+    # The lexicon has no entry for denials; the annotated news in ../shared/train codes them REJECT,
+    # and the learned decision follows it.
+    denial = find(events_of("Le gouvernement birman a nié être impliqué dans le massacre."), "REJECT")
+    assert denial and countries(denial[0].actor) == {"MMR"}
 
 
 def test_consent_to_sanction_is_the_sanction(events_of):

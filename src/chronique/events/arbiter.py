@@ -11,9 +11,9 @@ the gold sets.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from chronique.events.decide import NONE, TypeModel, is_candidate
+from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon
 from chronique.events.triggers import Match
 
@@ -22,18 +22,25 @@ ADD = 0.6
 
 def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel) -> list[Match]:
     """The rule matches of one sentence plus the triggers the model adds, in token order."""
-    ruled = {m.token.i for m in matches}
+    ruled = {m.token.i: rule_labels(m) for m in matches}
     out = list(matches)
     for tok in sent:
         if tok.i in ruled or not is_candidate(tok):
             continue
         probs = model.predict(tok)
         best = max((t for t in probs if t != NONE), key=probs.__getitem__)
-        if probs[best] >= ADD:
+        if probs[best] >= ADD and not _reported_beside(tok, best, ruled):
             pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
             trig = lexicon.frame(pos, best, _mode(model, best, tok.lemma_.lower()), round(probs[best], 3))
             out.append(Match(tok, trig, tok.lemma_.lower()))
     return sorted(out, key=lambda m: m.token.i)
+
+
+def _reported_beside(tok: Token, event_type: str, ruled: dict[int, tuple[str, ...]]) -> bool:
+    """A rule already reports this event on the token's head or a dependent: the support verb of
+    "mener une attaque", the noun of "l'attaque menée" are not a second event."""
+    near = [tok.head.i, *(c.i for c in tok.children)]
+    return any(event_type in ruled.get(i, ()) for i in near)
 
 
 def _mode(model: TypeModel, event_type: str, lemma: str) -> str | None:
