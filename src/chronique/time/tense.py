@@ -56,15 +56,21 @@ def _periphrastic(verb, lex: Lexicon) -> bool:
 
 
 def verb_direction(verb, lex: Lexicon | None = None) -> str | None:
-    """PAST, FUTURE, PRESENT or None for a verb token."""
+    """PAST, FUTURE, PRESENT or None for a verb token; an infinitive takes the direction of the
+    verb it depends on. The walk up is a loop with a visited set: some parses of coordinated
+    infinitive chains are not trees, and a recursive walk never ended on them."""
     lex = lex or load()
-    by_aux = _aux_direction(_aux_children(verb), lex)
-    if by_aux:
-        return by_aux
-    if _periphrastic(verb, lex):
-        return FUTURE
-    if "Inf" in verb.morph.get("VerbForm") and verb.head is not verb:
-        return verb_direction(verb.head, lex)
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        by_aux = _aux_direction(_aux_children(verb), lex)
+        if by_aux:
+            return by_aux
+        if _periphrastic(verb, lex):
+            return FUTURE
+        if "Inf" not in verb.morph.get("VerbForm") or verb.head is verb:
+            break
+        verb = verb.head
     return _finite_direction(verb, lex)
 
 
