@@ -1,7 +1,8 @@
 """Composes the stages: documents -> spaCy (nlp.pipe batches) -> time, actors, events -> store.
 
-Each stage is a plain function over typed records; this module only batches, skips what is
-already stored, records errors per document and keeps the run going.
+Each stage is a plain function over typed records, called through its package's face with the
+document's language; this module only batches, skips what is already stored, records errors per
+document and keeps the run going.
 """
 from __future__ import annotations
 
@@ -14,15 +15,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique import __version__
+from chronique import __version__, events
 from chronique.actors import actors_rows, default_kb, resolve_mentions
-from chronique.events.extract import extract_events
-from chronique.events.participants import ParticipantIndex
 from chronique.ids import content_hash
 from chronique.model import Document, DocResult, InputError
 from chronique.store.db import Store
-from chronique.time import tag
-from chronique.time.published import infer_published
+from chronique.time import infer_published, tag
+
 
 DATA_DIRS = [Path(__file__).parent / "lang", Path(__file__).parent / "kb"]
 
@@ -40,18 +39,18 @@ def with_published(doc: Document) -> Document:
     """Fill a missing publication date from the URL, a dateline or the text's own dates."""
     if doc.published is not None:
         return doc
-    published, basis = infer_published(doc.text, doc.url, None)
+    published, basis = infer_published(doc.text, doc.url, None, doc.language)
     return replace(doc, published=published, published_basis=basis) if published else doc
 
 
 def analyse(doc: Document, sdoc: Doc) -> DocResult:
-    """All stages after the parse, for one document."""
-    kb = default_kb()
-    timexes = tag(doc.text, doc.published, doc.id, sdoc)
+    """All stages after the parse, for one document, in the document's language."""
+    language = doc.language
+    kb = default_kb(language)
+    timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
     mentions = resolve_mentions(sdoc, doc.published, kb)
-    parts = ParticipantIndex(mentions, kb.adjective)
-    events = extract_events(doc.id, sdoc, parts, timexes, doc.published)
-    return DocResult(document=doc, events=events, timexes=timexes, actors=actors_rows(doc.id, mentions))
+    found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, kb.adjective, language)
+    return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
 
 def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:

@@ -253,7 +253,7 @@ def _honorific(ctx: _Ctx, i: int, j: int, by_start: dict[int, _Cand]) -> _Cand |
     if name is None:
         return None
     name.start = i
-    name.feminine = ctx.keys[i] in ("mme", "mmes", "madame", "mlle")
+    name.feminine = ctx.keys[i] in ctx.kb.words.get("feminine_honorifics", ())
     return None
 
 
@@ -357,8 +357,8 @@ def _extend_names_left(ctx: _Ctx, names: list[_Cand]) -> None:
         if c.kind != "name" or _is_person(ctx, c) or c.start != (c.core or (c.start,))[0]:
             continue
         i = c.start - 1
-        if i >= 0 and ctx.keys[i] in ctx.kb.words.get("determiners", ()) and ctx.keys[i] not in (
-                "des", "un", "une", "son", "sa", "ses", "leur", "leurs"):
+        if i >= 0 and ctx.keys[i] in ctx.kb.words.get("determiners", ()) and ctx.keys[i] not in ctx.kb.words.get(
+                "not_name_determiners", ()):
             c.start = i
 
 
