@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique import __version__, events
+from chronique import __version__, actors, events, geo, lang
 from chronique.actors import actors_rows, default_kb, resolve_mentions
 from chronique.ids import content_hash
 from chronique.model import Document, DocResult, InputError
@@ -23,14 +23,17 @@ from chronique.store.db import Store
 from chronique.time import infer_published, tag
 
 
-DATA_DIRS = [Path(__file__).parent / "lang", Path(__file__).parent / "kb"]
+def data_files(kb_extra: Iterable[Path] = ()) -> list[Path]:
+    """Every data file that changes results: language data, the knowledge base (with the run's
+    ``kb_extra`` files and $CHRONIQUE_KB_EXTRA's) and the world cities table."""
+    return lang.data_files() + actors.data_files(kb_extra) + geo.data_files()
 
 
-def pipeline_version() -> str:
-    """Package version + a hash of the language and knowledge data: a change reprocesses documents."""
+def pipeline_version(kb_extra: Iterable[Path] = ()) -> str:
+    """Package version + a hash of every data file (``data_files``): a change re-processes documents."""
     h = hashlib.sha256(__version__.encode())
-    for d in DATA_DIRS:
-        for f in sorted(d.rglob("*.yaml")):
+    for f in data_files(kb_extra):
+        if f.is_file():  # a missing extra file fails when the knowledge base is built, naming it
             h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
 
@@ -84,12 +87,15 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = 32,
         force: bool = False, n_process: int = 1,
         on_batch: Callable[[RunReport], None] | None = None,
-        processor: Callable[[list[Document]], list[DocResult]] | None = None) -> RunReport:
+        processor: Callable[[list[Document]], list[DocResult]] | None = None,
+        kb_extra: Iterable[Path] = ()) -> RunReport:
     """Stream items into the store, one transaction per batch; already stored documents are skipped.
 
     ``processor`` replaces ``process(docs, nlp)`` (e.g. ``scale.pool.PoolProcessor`` for --processes N).
+    ``kb_extra`` are the run's extra knowledge files (--kb-extra): they are part of the pipeline version,
+    so stored documents are re-processed when they change.
     """
-    report, version = RunReport(), pipeline_version()
+    report, version = RunReport(), pipeline_version(kb_extra)
     for chunk in batched(items, batch_size):
         errors = [i for i in chunk if isinstance(i, InputError)]
         docs = _unique([i for i in chunk if isinstance(i, Document)], report)

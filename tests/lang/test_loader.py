@@ -50,3 +50,9 @@ def test_a_missing_file_or_repairs_module_is_named(xx):
         words("xx", "modality", "negation")
     with pytest.raises(LanguageDataError, match=r"syntax\.py: no parse repairs for language 'xx'"):
         syntax("xx")
+
+
+def test_every_data_file_is_listed_for_the_pipeline_version():
+    names = {p.name for p in lang.data_files()}
+    assert {"grammar.yaml", "triggers.yaml", "time.yaml", "places.yaml"} <= names
+    assert "syntax.py" not in names

@@ -225,6 +225,14 @@ def _extra_paths(extra: Iterable[Path]) -> list[Path]:
     return [Path(p) for p in extra] + env
 
 
+def data_files(extra: Iterable[Path] = ()) -> list[Path]:
+    """The knowledge files a knowledge base with ``extra`` reads (packaged ones, then the users'
+    and $CHRONIQUE_KB_EXTRA's, each once), so that a change to any of them re-processes documents.
+    The language's countries and titles are language data (``chronique.lang.data_files``)."""
+    files = sorted(KB_DIR.glob("*.yaml")) + _extra_paths(extra)
+    return list({p.resolve(): p for p in files}.values())
+
+
 def load_kb(extra: Iterable[Path] = (), lang: str = "fr", packaged_people: bool = True) -> KnowledgeBase:
     """Build a language's knowledge base from the packaged data plus users' own YAML files.
 

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 LANG_DIR = Path(__file__).parent
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".tsv", ".csv", ".txt")
 
 Schema = type[BaseModel] | Callable[[Any], Any]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,6 +30,11 @@ class LanguageDataError(ValueError):
 def path(lang: str, name: str) -> Path:
     """Where ``lang/<lang>/<name>.yaml`` lives (the only definition of the folder's place)."""
     return LANG_DIR / lang / f"{name}.yaml"
+
+
+def data_files() -> list[Path]:
+    """Every data file of every language, in a stable order: a change of wording re-processes documents."""
+    return sorted(p for p in LANG_DIR.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES)
 
 
 @lru_cache(maxsize=None)
