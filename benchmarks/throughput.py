@@ -332,7 +332,7 @@ STAGES = {  # (module suffix, function) -> stage name, as the lead reads it
     ("pipeline.py", "analyse"): "all stages after the parse (pipeline.analyse)",
     ("actors/resolve.py", "resolve_mentions"): "actors (resolve_mentions)",
     ("participants.py", "__init__"): "participant index",
-    ("events/extract.py", "extract_events"): "events (extract_events)",
+    ("events/build.py", "extract_events"): "events (extract_events)",
     ("actors/rows.py", "actors_rows"): "actor rows",
     ("store/db.py", "write"): "store write (DuckDB)",
     ("store/db.py", "stored_versions"): "store lookup (resume)",

@@ -1,7 +1,8 @@
 """Composes the stages: documents -> spaCy (nlp.pipe batches) -> time, actors, events -> store.
 
-Each stage is a plain function over typed records; this module only batches, skips what is
-already stored, records errors per document and keeps the run going.
+Each stage is a plain function over typed records, called through its package's face with the
+document's language; this module only batches, skips what is already stored, records errors per
+document and keeps the run going.
 """
 from __future__ import annotations
 
@@ -14,24 +15,25 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique import __version__
+from chronique import __version__, actors, events, geo, lang
 from chronique.actors import actors_rows, default_kb, resolve_mentions
-from chronique.events.extract import extract_events
-from chronique.events.participants import ParticipantIndex
 from chronique.ids import content_hash
 from chronique.model import Document, DocResult, InputError
 from chronique.store.db import Store
-from chronique.time import tag
-from chronique.time.published import infer_published
-
-DATA_DIRS = [Path(__file__).parent / "lang", Path(__file__).parent / "kb"]
+from chronique.time import infer_published, tag
 
 
-def pipeline_version() -> str:
-    """Package version + a hash of the language and knowledge data: a change reprocesses documents."""
+def data_files(kb_extra: Iterable[Path] = ()) -> list[Path]:
+    """Every data file that changes results: language data, the knowledge base (with the run's
+    ``kb_extra`` files and $CHRONIQUE_KB_EXTRA's) and the world cities table."""
+    return lang.data_files() + actors.data_files(kb_extra) + geo.data_files()
+
+
+def pipeline_version(kb_extra: Iterable[Path] = ()) -> str:
+    """Package version + a hash of every data file (``data_files``): a change re-processes documents."""
     h = hashlib.sha256(__version__.encode())
-    for d in DATA_DIRS:
-        for f in sorted(d.rglob("*.yaml")):
+    for f in data_files(kb_extra):
+        if f.is_file():  # a missing extra file fails when the knowledge base is built, naming it
             h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
 
@@ -40,18 +42,18 @@ def with_published(doc: Document) -> Document:
     """Fill a missing publication date from the URL, a dateline or the text's own dates."""
     if doc.published is not None:
         return doc
-    published, basis = infer_published(doc.text, doc.url, None)
+    published, basis = infer_published(doc.text, doc.url, None, doc.language)
     return replace(doc, published=published, published_basis=basis) if published else doc
 
 
 def analyse(doc: Document, sdoc: Doc) -> DocResult:
-    """All stages after the parse, for one document."""
-    kb = default_kb()
-    timexes = tag(doc.text, doc.published, doc.id, sdoc)
+    """All stages after the parse, for one document, in the document's language."""
+    language = doc.language
+    kb = default_kb(language)
+    timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
     mentions = resolve_mentions(sdoc, doc.published, kb)
-    parts = ParticipantIndex(mentions, kb.adjective)
-    events = extract_events(doc.id, sdoc, parts, timexes, doc.published)
-    return DocResult(document=doc, events=events, timexes=timexes, actors=actors_rows(doc.id, mentions))
+    found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, kb.adjective, language)
+    return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
 
 def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:
@@ -85,12 +87,15 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = 32,
         force: bool = False, n_process: int = 1,
         on_batch: Callable[[RunReport], None] | None = None,
-        processor: Callable[[list[Document]], list[DocResult]] | None = None) -> RunReport:
+        processor: Callable[[list[Document]], list[DocResult]] | None = None,
+        kb_extra: Iterable[Path] = ()) -> RunReport:
     """Stream items into the store, one transaction per batch; already stored documents are skipped.
 
     ``processor`` replaces ``process(docs, nlp)`` (e.g. ``scale.pool.PoolProcessor`` for --processes N).
+    ``kb_extra`` are the run's extra knowledge files (--kb-extra): they are part of the pipeline version,
+    so stored documents are re-processed when they change.
     """
-    report, version = RunReport(), pipeline_version()
+    report, version = RunReport(), pipeline_version(kb_extra)
     for chunk in batched(items, batch_size):
         errors = [i for i in chunk if isinstance(i, InputError)]
         docs = _unique([i for i in chunk if isinstance(i, Document)], report)

@@ -9,10 +9,9 @@ from datetime import date
 
 import numpy as np
 
+from chronique import events
 from chronique.actors import default_kb, resolve_mentions
 from chronique.events.decide import BUCKETS, NONE, TypeModel, default_model, features, indices
-from chronique.events.extract import extract_events
-from chronique.events.participants import ParticipantIndex
 from chronique.time import tag
 
 DISMISSAL = "Le Burkina Faso a congédié l'ambassadeur de France, lui donnant un mois pour quitter le pays."
@@ -20,10 +19,10 @@ DISMISSAL = "Le Burkina Faso a congédié l'ambassadeur de France, lui donnant u
 
 def _events(nlp, text: str, model: TypeModel):
     sdoc, published = nlp(text), date(2023, 5, 10)
-    kb = default_kb()
+    kb = default_kb("fr")
     mentions = resolve_mentions(sdoc, published, kb)
-    return extract_events("t", sdoc, ParticipantIndex(mentions, kb.adjective), tag(text, published, "t", sdoc),
-                          published, model=model)
+    return events.extract("t", sdoc, mentions, tag(text, published, "t", sdoc, "fr"), published, kb.adjective, "fr",
+                          model=model)
 
 
 def test_feature_hashing_is_stable_across_processes(nlp):

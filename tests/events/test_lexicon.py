@@ -13,13 +13,11 @@ def _load_with(monkeypatch, tmp_path, text: str):
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "triggers.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setattr(lang, "LANG_DIR", tmp_path)
-    lang.load_yaml.cache_clear()
-    load_lexicon.cache_clear()
+    lang.load.cache_clear()
     try:
         return load_lexicon("xx")
     finally:
-        lang.load_yaml.cache_clear()
-        load_lexicon.cache_clear()
+        lang.load.cache_clear()
 
 
 @pytest.mark.parametrize("entry,message", [
@@ -44,4 +42,4 @@ def test_well_formed_file_loads(monkeypatch, tmp_path):
 
 
 def test_shipped_lexicon_covers_all_sixteen_types():
-    assert {t.type for t in load_lexicon().triggers} == set(EVENT_TYPES)
+    assert {t.type for t in load_lexicon("fr").triggers} == set(EVENT_TYPES)

@@ -15,7 +15,7 @@ from chronique.geo.world import City, build_table, parse_row, pick, read_cities,
     ("Kobané", "SYR"), ("Deir ez-Zor", "SYR"), ("Kassala", "SDN"), ("El-Obeid", "SDN"),
     ("Bouaké", "CIV"), ("Tillabéri", "NER"), ("Kisangani", "COD"), ("à Naplouse", "PSE")])
 def test_towns_beyond_the_hand_list(text, iso):
-    p = resolve_place(text)
+    p = resolve_place(text, "fr")
     assert p is not None and p.country == iso and p.lat is not None and p.text == text
 
 
@@ -24,20 +24,20 @@ def test_towns_beyond_the_hand_list(text, iso):
     ("Kharkov", "Kharkiv", "UKR"), ("Idleb", "Idlib", "SYR"), ("Gao", "Gao", "MLI"),
     ("Goma", "Goma", "COD"), ("Gênes", "Genoa", "ITA"), ("Anvers", "Antwerp", "BEL")])
 def test_world_table_holds_french_exonyms(exonym, name, iso):
-    assert world_city(exonym)[:2] == (name, iso)
+    assert world_city(exonym, "fr")[:2] == (name, iso)
 
 
 def test_hand_list_keeps_priority():
     # GeoNames' only "Floride" is a town in Uruguay; places.yaml says the US state
-    assert world_city("Floride")[1] == "URY"
-    assert resolve_place("en Floride").country == "USA"
+    assert world_city("Floride", "fr")[1] == "URY"
+    assert resolve_place("en Floride", "fr").country == "USA"
     # our exonym's English name and coordinates, not GeoNames'
-    p = resolve_place("Kharkov")
+    p = resolve_place("Kharkov", "fr")
     assert (p.name, p.lat, p.lon) == ("Kharkiv", 49.99, 36.23)
 
 
 def test_a_country_wins_over_a_city_of_the_same_name():
-    assert resolve_place("Mexico").country == "MEX" and resolve_place("Djibouti").country == "DJI"
+    assert resolve_place("Mexico", "fr").country == "MEX" and resolve_place("Djibouti", "fr").country == "DJI"
 
 
 # --- precision -----------------------------------------------------------------------------
@@ -45,11 +45,11 @@ def test_a_country_wins_over_a_city_of_the_same_name():
     "Golfe", "dans le Golfe", "Sur", "Tours", "Santé", "la garde", "la providence", "Charlotte",
     "Martin", "Staline", "Google", "Obama", "Hamas", "Trifouilly-les-Oies"])
 def test_common_words_first_names_and_actors_are_not_places(text):
-    assert resolve_place(text) is None
+    assert resolve_place(text, "fr") is None
 
 
 def test_lower_case_text_never_reaches_the_world_table():
-    assert world_city("goma") is None and world_city("Goma") is not None
+    assert world_city("goma", "fr") is None and world_city("Goma", "fr") is not None
 
 
 def test_ambiguous_name_needs_a_big_dominant_city():
@@ -109,7 +109,7 @@ def test_french_words(nlp):
 
 
 def test_city_likeness(nlp):
-    city_like = CityLikeness(nlp, example_places())
+    city_like = CityLikeness(nlp, example_places("fr"))
     assert not city_like("Charlotte", True) and not city_like("Staline", False)
     assert city_like("Barcelone", False) and city_like("Kramatorsk", True)  # rare: passes
 

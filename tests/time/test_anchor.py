@@ -9,7 +9,7 @@ PUB = dt.date(2018, 6, 18)
 def date_of(nlp, text, trigger, published=PUB):
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == trigger)
-    return event_date(doc, i, tag(text, published, "t", doc), published)
+    return event_date(doc, i, tag(text, published, "t", doc), published, "fr")
 
 
 def test_explicit_date_attached(nlp):

@@ -52,5 +52,5 @@ def test_weekday_direction_from_the_parse(nlp, text, value):
 def test_pluperfect(nlp):
     doc = nlp("Le ministre avait visité la Russie, puis il a signé l'accord.")
     by_text = {t.text: t for t in doc}
-    assert is_pluperfect(by_text["visité"])
-    assert not is_pluperfect(by_text["signé"])
+    assert is_pluperfect(by_text["visité"], "fr")
+    assert not is_pluperfect(by_text["signé"], "fr")

@@ -1,32 +1,44 @@
 """Data validation errors name the file; tag never crashes and its spans slice the text."""
 import datetime as dt
 import pathlib
+import shutil
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import chronique.lang as lang
+from chronique.lang import LanguageDataError
 from chronique.time import tag
-from chronique.time.lexicon import LANG_DIR, LexiconError, load_file
+from chronique.time.lexicon import load
+
+
+def _load_edited(monkeypatch, tmp_path: pathlib.Path, old: str, new: str):
+    """The time lexicon of a language "xx": French with one edit in its time.yaml."""
+    shutil.copytree(lang.LANG_DIR / "fr", tmp_path / "xx", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    bad = tmp_path / "xx" / "time.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    monkeypatch.setattr(lang, "LANG_DIR", tmp_path)
+    lang.load.cache_clear()
+    load.cache_clear()
+    try:
+        return load("xx")
+    finally:
+        lang.load.cache_clear()
+        load.cache_clear()
 
 
 def test_shipped_data_loads():
-    assert load_file(LANG_DIR / "fr" / "time.yaml").rules
+    assert load("fr").rules
 
 
-def test_bad_data_names_the_file(tmp_path: pathlib.Path):
-    bad = tmp_path / "time.yaml"
-    bad.write_text((LANG_DIR / "fr" / "time.yaml").read_text(encoding="utf-8").replace("  mars: 3", "  mars: 13"),
-                   encoding="utf-8")
-    with pytest.raises(LexiconError, match=str(bad)):
-        load_file(bad)
+def test_bad_data_names_the_file(monkeypatch, tmp_path: pathlib.Path):
+    with pytest.raises(LanguageDataError, match=str(tmp_path / "xx" / "time.yaml")):
+        _load_edited(monkeypatch, tmp_path, "  mars: 3", "  mars: 13")
 
 
-def test_bad_regex_names_the_rule(tmp_path: pathlib.Path):
-    bad = tmp_path / "time.yaml"
-    text = (LANG_DIR / "fr" / "time.yaml").read_text(encoding="utf-8")
-    bad.write_text(text.replace('pattern: "(?P<vague>{VAGUE})"', 'pattern: "(?P<vague>{VAGUE}"'), encoding="utf-8")
-    with pytest.raises(LexiconError, match="rule 'vague'"):
-        load_file(bad)
+def test_bad_regex_names_the_rule(monkeypatch, tmp_path: pathlib.Path):
+    with pytest.raises(LanguageDataError, match="rule 'vague'"):
+        _load_edited(monkeypatch, tmp_path, 'pattern: "(?P<vague>{VAGUE})"', 'pattern: "(?P<vague>{VAGUE}"')
 
 
 WORDS = ["lundi", "jeudi 31 mai", "le 10 juin", "hier", "la veille", "2018", "il y a", "trois", "jours",

@@ -13,11 +13,11 @@ from chronique.time import infer_published
     ("http://example.org/canada/journal/20180415/281496", dt.date(2018, 4, 15)),
 ])
 def test_url(url, expected):
-    assert infer_published("Un texte sans date.", url, None) == (expected, "url")
+    assert infer_published("Un texte sans date.", url, None, "fr") == (expected, "url")
 
 
 def test_page_metadata_first():
-    assert infer_published("", "https://x.org/2018/06/18/a", "2019-04-25T08:00:00+02:00") == (dt.date(2019, 4, 25), "page")
+    assert infer_published("", "https://x.org/2018/06/18/a", "2019-04-25T08:00:00+02:00", "fr") == (dt.date(2019, 4, 25), "page")
 
 
 @pytest.mark.parametrize("text", [
@@ -25,13 +25,13 @@ def test_page_metadata_first():
     "Publié le 18/06/2018 à 10h12\nLa junte a annoncé une transition.",
 ])
 def test_dateline(text):
-    assert infer_published(text, None, None) == (dt.date(2018, 6, 18), "dateline")
+    assert infer_published(text, None, None, "fr") == (dt.date(2018, 6, 18), "dateline")
 
 
 def test_content_weekday_pair():
     text = "Le sommet de 2017 avait échoué. Le ministre a été reçu jeudi 31 mai à Séoul."
-    assert infer_published(text, None, None) == (dt.date(2018, 5, 31), "content")
+    assert infer_published(text, None, None, "fr") == (dt.date(2018, 5, 31), "content")
 
 
 def test_nothing_to_go_on():
-    assert infer_published("Le ministre a parlé.", None, None) == (None, None)
+    assert infer_published("Le ministre a parlé.", None, None, "fr") == (None, None)

@@ -21,7 +21,7 @@ NEWS = ROOT.parent / "shared" / "train"
 @pytest.fixture(scope="module")
 def slice_examples(nlp):
     texts = read_corpus(CORPUS)[::4]
-    return list(examples(nlp, texts))
+    return list(examples(nlp, texts, "fr"))
 
 
 def test_training_is_deterministic_and_fits_what_it_saw(slice_examples):

@@ -1,4 +1,4 @@
-"""The knowledge base: countries, organisations, people and French titles, compiled for lookup.
+"""The knowledge base: countries, organisations, people and a language's titles, compiled for lookup.
 
 Everything is read once from data files (validated), then served from dicts: alias ->
 entities, nationality adjective -> ISO3, (role, country, org) -> dated office holders.
@@ -12,13 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .. import lang as language
 from .gazetteer import Gazetteer
-from .schema import (CountriesFile, GroupEntry, OrgEntry, OrgsFile, PeopleFile, PersonEntry,
-                     RoleSpell, TitleEntry, TitlesFile, load_validated)
-from .text import is_acronym, key, strip_article
+from .schema import (CountriesFile, GroupEntry, KBError, OrgEntry, OrgsFile, PeopleFile, PersonEntry,
+                     RoleSpell, TitleEntry, TitlesFile)
+from .text import is_acronym, key, key_prefixes, strip_prefix
 
-PKG = Path(__file__).resolve().parent.parent
-KB_DIR = PKG / "kb"
+KB_DIR = Path(__file__).resolve().parent.parent / "kb"
 ENV_EXTRA = "CHRONIQUE_KB_EXTRA"
 
 
@@ -75,7 +75,7 @@ class AliasHit:
 
 @dataclass(frozen=True)
 class TitleHit:
-    """A French description: a role, a rank, a group noun, 'homologue' or an honorific."""
+    """A description: a role, a rank, a group noun, a counterpart ('homologue') or an honorific."""
 
     kind: str  # role|rank|group|counterpart|honorific
     entry: TitleEntry | GroupEntry | None = None
@@ -95,11 +95,12 @@ class KnowledgeBase:
     role_en: dict[str, str] = field(default_factory=dict)
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
 
     # --- lookups -------------------------------------------------------------
     def lookup(self, text: str) -> list[Entity]:
         """Entities whose alias is `text` (normalised, article stripped)."""
-        hits = self.aliases.get(strip_article(key(text)))
+        hits = self.aliases.get(strip_prefix(key(text), self.articles))
         return [self.entities[h.entity_id] for h in hits]
 
     def country_of(self, text: str) -> str | None:
@@ -145,7 +146,7 @@ def _in(start: dt.date | None, end: dt.date | None, on: dt.date | None) -> bool:
 # --- building ------------------------------------------------------------------
 def _alias(kb: KnowledgeBase, text: str, eid: str, person: bool = False, **flags) -> None:
     """Index one alias; capitalised one-word names (and people) must be capitalised in text."""
-    k = strip_article(key(text))
+    k = strip_prefix(key(text), kb.articles)
     proper = text.lstrip("«» \"'")[:1].isupper() and (person or " " not in k)
     hit = AliasHit(eid, acronym=is_acronym(text), proper=proper, **flags)
     hits = kb.aliases.get(k)
@@ -214,7 +215,8 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
     for f in t.honorifics:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
-                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships")}
+                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships",
+                             "feminine_honorifics", "not_name_determiners")}
     kb.pronouns = {key(p.fr): (p.gender, p.number) for p in t.pronouns}
 
 
@@ -223,31 +225,39 @@ def _extra_paths(extra: Iterable[Path]) -> list[Path]:
     return [Path(p) for p in extra] + env
 
 
+def data_files(extra: Iterable[Path] = ()) -> list[Path]:
+    """The knowledge files a knowledge base with ``extra`` reads (packaged ones, then the users'
+    and $CHRONIQUE_KB_EXTRA's, each once), so that a change to any of them re-processes documents.
+    The language's countries and titles are language data (``chronique.lang.data_files``)."""
+    files = sorted(KB_DIR.glob("*.yaml")) + _extra_paths(extra)
+    return list({p.resolve(): p for p in files}.values())
+
+
 def load_kb(extra: Iterable[Path] = (), lang: str = "fr", packaged_people: bool = True) -> KnowledgeBase:
-    """Build a knowledge base from the packaged data plus users' own YAML files.
+    """Build a language's knowledge base from the packaged data plus users' own YAML files.
 
     `extra` files (and those listed in $CHRONIQUE_KB_EXTRA, os.pathsep-separated) use the
     people.yaml schema and may also hold an `organizations:` list. `packaged_people=False`
-    leaves out kb/people.yaml (hermetic tests).
+    leaves out kb/people.yaml (hermetic tests). Countries and titles are the language's
+    (``lang/<lang>/countries.yaml``, ``titles.yaml``).
     """
-    kb = KnowledgeBase()
-    lang_dir = PKG / "lang" / lang
-    _add_countries(kb, load_validated(lang_dir / "countries.yaml", CountriesFile))
-    for o in load_validated(KB_DIR / "organizations.yaml", OrgsFile).organizations:
+    kb = KnowledgeBase(articles=key_prefixes(language.grammar(lang).articles))
+    _add_countries(kb, language.load(lang, "countries", CountriesFile))
+    for o in language.read(KB_DIR / "organizations.yaml", OrgsFile, KBError).organizations:
         _add_org(kb, o)
     shipped = KB_DIR / "people.yaml"
     people = [shipped] if packaged_people and shipped.exists() else []
     for path in people + _extra_paths(extra):
-        data = load_validated(path, PeopleFile)
+        data = language.read(path, PeopleFile, KBError)
         for o in data.organizations:
             _add_org(kb, o)
         for p in data.people:
             _add_person(kb, p)
-    _add_titles(kb, load_validated(lang_dir / "titles.yaml", TitlesFile))
+    _add_titles(kb, language.load(lang, "titles", TitlesFile))
     return kb
 
 
-@lru_cache(maxsize=1)
-def default_kb() -> KnowledgeBase:
-    """The packaged knowledge base (plus $CHRONIQUE_KB_EXTRA), built once per process."""
-    return load_kb()
+@lru_cache(maxsize=None)
+def default_kb(lang: str = "fr") -> KnowledgeBase:
+    """The packaged knowledge base of a language (plus $CHRONIQUE_KB_EXTRA), built once per process."""
+    return load_kb(lang=lang)

@@ -1,12 +1,11 @@
-"""Pydantic schemas of the knowledge files; a bad entry fails with its file, index and field."""
+"""Pydantic schemas of the knowledge files (read with ``chronique.lang.read``: a bad entry fails
+with its file, index and field)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..plover import GENERIC_CODES, SECTORS
 
@@ -130,43 +129,15 @@ class PronounEntry(_Strict):
 
 class TitlesFile(_Strict):
     honorifics: list[str] = []
+    feminine_honorifics: list[str] = []
     counterpart: list[str] = []
     determiners: list[str] = []
     linkers: list[str] = []
     locatives: list[str] = []
     memberships: list[str] = []
     feminine_determiners: list[str] = []
+    not_name_determiners: list[str] = []
     pronouns: list[PronounEntry] = []
     roles: list[TitleEntry] = []
     ranks: list[GroupEntry] = []
     groups: list[GroupEntry] = []
-
-
-def load_validated(path: Path, model: type[BaseModel]) -> BaseModel:
-    """Read a YAML file and validate it; raise KBError naming the file and the bad entry."""
-    try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except yaml.YAMLError as exc:
-        raise KBError(f"{path}: not valid YAML: {exc}") from exc
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise KBError(f"{path}: {_describe(exc, data)}") from exc
-
-
-def _describe(exc: ValidationError, data) -> str:
-    """First validation problem as 'entry N (name): field: message'."""
-    err = exc.errors()[0]
-    loc = err["loc"]
-    where = ".".join(str(p) for p in loc)
-    entry = None
-    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
-        items = data.get(loc[0]) or []
-        if loc[1] < len(items) and isinstance(items[loc[1]], dict):
-            item = items[loc[1]]
-            entry = item.get("name") or item.get("iso3") or item.get("id") or item.get("fr")
-    label = f"entry {loc[1]} ({entry})" if entry else where
-    return f"{label}: {where}: {err['msg']} ({exc.error_count()} error(s))"
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 _APOS = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u00b4`\u2032"})
 _HYPH = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"})
@@ -30,14 +31,16 @@ def key(text: str) -> str:
     return " ".join(p for p in pieces if p)
 
 
-ARTICLES = ("le ", "la ", "les ", "l' ")
+def key_prefixes(words: Iterable[str]) -> tuple[str, ...]:
+    """Words to drop from the start of a name (articles, prepositions: "l'", "près de") as key prefixes."""
+    return tuple(key(w) + " " for w in words)
 
 
-def strip_article(k: str) -> str:
-    """Drop one leading French-style article from a key (data decide the list)."""
-    for art in ARTICLES:
-        if k.startswith(art) and len(k) > len(art):
-            return k[len(art):]
+def strip_prefix(k: str, prefixes: tuple[str, ...]) -> str:
+    """Drop the first of ``prefixes`` (see ``key_prefixes``) that opens key ``k`` and leaves a name."""
+    for prefix in prefixes:
+        if k.startswith(prefix) and len(k) > len(prefix):
+            return k[len(prefix):]
     return k
 
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from chronique.lang import LanguageDataError, load_yaml
+from chronique import lang as language
 from chronique.plover import EVENT_TYPES, MODES, SYMMETRIC
 
-SLOT = re.compile(r"^(subj|obj|iobj|adj|(obl|nmod|gov):[\wàâçéèêëîïôûùüÿ'-]+)$")
+SLOT = re.compile(r"^(subj|obj|iobj|adj|(obl|nmod|gov):[\w'-]+)$")
 
 
 class Trigger(BaseModel):
@@ -66,8 +65,9 @@ class Lexicon:
     before shorter ones ("coup d'État" before "coup"), then in file order."""
 
     def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None,
-                 defaults: dict[str, dict] | None = None):
+                 place_slots: tuple[str, ...] = (), defaults: dict[str, dict] | None = None):
         self.triggers = triggers
+        self.place_slots = place_slots  # where an event happens when its entry names no place slot
         self.defaults = defaults or {}
         self.verb_endings = sorted((verb_endings or {}).items(), key=lambda kv: -len(kv[0]))
         self.index: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
@@ -105,26 +105,34 @@ class Lexicon:
         return []
 
 
-@lru_cache(maxsize=None)
-def load_lexicon(lang: str = "fr") -> Lexicon:
-    """Read and validate the trigger lexicon; errors name the file and the entry."""
-    data = load_yaml(lang, "triggers")
+def load_lexicon(lang: str) -> Lexicon:
+    """The trigger lexicon of a language, read and validated once (errors name the file and the entry)."""
+    return language.load(lang, "triggers", parse_lexicon)
+
+
+def parse_lexicon(data) -> Lexicon:
+    """Schema of ``triggers.yaml``: every entry checked against PLOVER, then indexed."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a mapping")
     defaults = data.get("defaults") or {}
     triggers = []
     for i, raw in enumerate(data.get("triggers") or []):
-        where = f"lang/{lang}/triggers.yaml: trigger #{i + 1} {raw.get('lemmas') if isinstance(raw, dict) else raw!r}"
+        where = f"trigger #{i + 1} {raw.get('lemmas') if isinstance(raw, dict) else raw!r}"
         if not isinstance(raw, dict):
-            raise LanguageDataError(f"{where}: expected a mapping")
+            raise ValueError(f"{where}: expected a mapping")
         base = dict(defaults.get("verb" if raw.get("pos") == "VERB" else "noun") or {})
         base.update(raw)
         try:
             trig = Trigger(**base)
         except ValidationError as exc:
-            raise LanguageDataError(f"{where}: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})") from exc
+            raise ValueError(f"{where}: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})") from None
         if trig.mode is not None and trig.mode not in MODES.get(trig.type, ()):
-            raise LanguageDataError(f"{where}: mode {trig.mode!r} is not a PLOVER mode of {trig.type}")
+            raise ValueError(f"{where}: mode {trig.mode!r} is not a PLOVER mode of {trig.type}")
         triggers.append(trig)
     endings = data.get("verb_endings") or {}
     if not isinstance(endings, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in endings.items()):
-        raise LanguageDataError(f"lang/{lang}/triggers.yaml: verb_endings must map an ending to an infinitive ending")
-    return Lexicon(triggers, endings, defaults)
+        raise ValueError("verb_endings must map an ending to an infinitive ending")
+    slots = data.get("place_slots") or []
+    if not isinstance(slots, list) or not all(isinstance(x, str) and SLOT.match(x) for x in slots):
+        raise ValueError(f"place_slots must be a list of argument slots, got {slots!r}")
+    return Lexicon(triggers, endings, tuple(slots), defaults)

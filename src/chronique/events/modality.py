@@ -1,16 +1,15 @@
 """Modality of an event mention: negated, hypothetical, planned (irrealis) or historical background.
 
-The cue words are French data (``lang/fr/modality.yaml``); the reading of morphology
+The cue words are language data (``lang/<code>/modality.yaml``); the reading of morphology
 (Mood=Cnd, Tense=Fut, pluperfect auxiliaries) follows Universal Dependencies features.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from chronique.lang import LanguageDataError, load_yaml
+from chronique import lang as language
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,18 @@ class Cues:
     background: frozenset[str]
 
 
-@lru_cache(maxsize=None)
-def cues(lang: str = "fr") -> Cues:
-    data = load_yaml(lang, "modality")
-    try:
-        return Cues(**{k: frozenset(data[k]) for k in Cues.__dataclass_fields__})
-    except KeyError as exc:
-        raise LanguageDataError(f"lang/{lang}/modality.yaml: missing list {exc}") from exc
+def parse_cues(data) -> Cues:
+    """Schema of ``modality.yaml``: every list of ``Cues``, as words."""
+    lists = language.word_lists(data)
+    missing = [k for k in Cues.__dataclass_fields__ if k not in lists]
+    if missing:
+        raise ValueError(f"missing list '{missing[0]}'")
+    return Cues(**{k: lists[k] for k in Cues.__dataclass_fields__})
+
+
+def cues(lang: str) -> Cues:
+    """The modality cue words of a language, validated once."""
+    return language.load(lang, "modality", parse_cues)
 
 
 @dataclass(frozen=True)
@@ -78,13 +82,14 @@ def _chain(verb: Token):
         tok, steps = tok.head, steps + 1
 
 
-def analyse(trig: Token, lang: str = "fr") -> Modality:
+def analyse(trig: Token, lang: str) -> Modality:
     """Read negation, condition, plan/intent and pluperfect around a trigger."""
     c = cues(lang)
     verb = clause_verb(trig)
     hypothetical, causes = _plan_and_hypothesis(trig, verb, c)
     aux = _auxes(verb)
-    pluperfect = any(a.lemma_ in ("avoir", "être") and "Imp" in a.morph.get("Tense") for a in aux) \
+    perfect = language.grammar(lang).perfect_auxiliaries
+    pluperfect = any(a.lemma_ in perfect and "Imp" in a.morph.get("Tense") for a in aux) \
         and "Part" in verb.morph.get("VerbForm") and _background_cue(verb, c)
     if hypothetical and causes and any("Cnd" in a.morph.get("Mood") for a in aux) and verb.lemma_ in c.intent:
         hypothetical = False

@@ -19,13 +19,13 @@ DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 CANCELS = {"REJECT": {"CONSULT", "AGREE"}}
 
 
-def outermost(matches: list[Match]) -> list[Match]:
+def outermost(matches: list[Match], lang: str) -> list[Match]:
     """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting nouns
     that a cancelling verb governs, and participles that describe an event noun."""
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
-        if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token) for o in matches):
+        if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token, lang) for o in matches):
             continue
         if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
                and o.trigger.mode == "meet" for o in matches):
@@ -41,13 +41,13 @@ def outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-def _in_content(tok: Token, trigger: Token) -> bool:
+def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
     """``tok`` is what ``trigger`` is about: in its subtree, or, for an event noun, in the
     infinitive its verb governs ("donner son accord pour sanctionner X")."""
     if tok in trigger.subtree:
         return True
     gov = frames.governor(trigger) if trigger.pos_ == "NOUN" else None
-    return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov)
+    return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov, lang)
                                    + [c for c in gov.children if c.dep_ == "advcl"])
 
 

@@ -2,29 +2,25 @@
 from __future__ import annotations
 
 from collections import Counter
-
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
-from chronique.actors.resolve import Mention
-from chronique.events.frames import prep_of, relative_antecedent, speaker
+from chronique.actors import Mention
+from chronique.events.frames import prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
 from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
-# A place introduced by these is where the event happens, not who takes part:
-# "en Russie", "dans la capitale"; for cities also "à Vladivostok", "le sommet de Singapour".
-LOCATIVE = {"en", "dans"}
-CITY_LOCATIVE = LOCATIVE | {"à", "au", "aux", "de", "du", "d'", "des"}
 
 
 class ParticipantIndex:
-    """Token -> mention lookups for one document, plus nationality adjectives for nouns."""
+    """Token -> mention lookups for one document in its language, plus nationality adjectives for nouns."""
 
-    def __init__(self, mentions: Sequence[Mention], adjective_country: Callable[[str], str | None]):
+    def __init__(self, mentions: Sequence[Mention], adjective_country: Callable[[str], str | None], lang: str):
+        self.lang = lang
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
@@ -75,7 +71,7 @@ class ParticipantIndex:
         m = self.mention_for(tok)
         if m is not None:
             named = tok if tok.i in self.by_token else tok.doc[m.head]  # found inside tok's phrase
-            if m.actor.type == "GPE" and (_is_locative(named, m) or _meeting_venue(named, event_type)):
+            if m.actor.type == "GPE" and (_is_locative(named, m, self.lang) or _meeting_venue(named, event_type, self.lang)):
                 return None
             return _with_sector(m.actor, event_type)
         if tok.pos_ == "NOUN":  # "l'initiative égyptienne", "les forces danoises": the adjective's state
@@ -96,7 +92,7 @@ class ParticipantIndex:
         clause = trig
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        sources = {t.i for src in speaker(trig.sent) for t in src.subtree}
+        sources = {t.i for src in speaker(trig.sent, self.lang) for t in src.subtree}
         span = {t.i for t in clause.subtree} - {t.i for a in actor_toks for t in a.subtree} - sources
         found = [m for m in self.mentions if m.head in span and m.head != trig.i]
         found.sort(key=lambda m: (m.head < trig.i, abs(m.head - trig.i)))
@@ -109,7 +105,7 @@ class ParticipantIndex:
 
     def speaker_actor(self, tok: Token, event_type: str) -> Actor | None:
         """The coded speaker of the sentence ("« Nous … », a déclaré X" -> X), if any."""
-        for t in speaker(tok.sent):
+        for t in speaker(tok.sent, self.lang):
             actor = self._actor(relative_antecedent(t), event_type, quoted=False)
             if actor is not None:
                 return actor
@@ -147,21 +143,22 @@ def _under_clause(t: Token, top: Token) -> bool:
 MEETING_TYPES = {"CONSULT", "AGREE"}
 
 
-def _meeting_venue(tok: Token, event_type: str) -> bool:
+def _meeting_venue(tok: Token, event_type: str, lang: str) -> bool:
     """A state or city in "de X" on a meeting noun is the venue, not a participant."""
-    return event_type in MEETING_TYPES and tok.head.pos_ == "NOUN" and prep_of(tok) in ("de", "d'", "du")
+    return event_type in MEETING_TYPES and tok.head.pos_ == "NOUN" and prep_of(tok) in prepositions("venue", lang)
 
 
-def _is_locative(tok: Token, m: Mention) -> bool:
-    """A state or city named as the place of the event ("à Pyongyang", "en Russie")."""
+def _is_locative(tok: Token, m: Mention, lang: str) -> bool:
+    """A state or city named as the place of the event, not who takes part: "en Russie", "dans la
+    capitale"; for cities also "à Vladivostok", "le sommet de Singapour"."""
     prep = prep_of(tok)
     if prep is None:
         return False
-    if prep in LOCATIVE:
+    if prep in prepositions("country_locative", lang):
         return True
-    place = resolve_place(m.text)
+    place = resolve_place(m.text, lang)
     is_city = place is not None and place.name != m.actor.name
-    return is_city and prep in CITY_LOCATIVE
+    return is_city and prep in prepositions("city_locative", lang)
 
 
 def _with_sector(actor: Actor, event_type: str) -> Actor:

@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from chronique.events.lexicon import Trigger
 from chronique.events.modality import Modality
-from chronique.plover import QUAD
 from chronique.model import Timex
-from chronique.time.anchor import date_part
+from chronique.plover import QUAD
+from chronique.time import date_part
 
 
 HISTORICAL_DAYS = 31

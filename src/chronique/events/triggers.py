@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger
+from chronique.lang import grammar, syntax
 
 
 @dataclass(frozen=True)
@@ -24,26 +25,21 @@ class Match:
         return set(range(self.token.i, min(self.token.i + n, len(self.token.doc))))
 
 
-def find_triggers(sent: Span, lexicon: Lexicon) -> list[Match]:
+def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
     out = []
+    tensed_adjective = syntax(lang).tensed_adjective  # a participle the tagger read as an adjective
     for tok in sent:
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or _tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else None
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else None
         if pos is None:
             continue
         lemma = tok.lemma_.lower()
         found = lexicon.verb_candidates(lemma, tok.lower_) if pos == "VERB" else lexicon.candidates(lemma, pos)
         for full, trig in found:
-            if _phrase_ok(tok, full) and _constraints_ok(tok, trig):
+            if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang):
                 out.append(Match(tok, trig, full))
                 break
     return out
-
-
-def _tensed_adjective(tok: Token) -> bool:
-    """Tagger repair: a participle read as an adjective although it carries a tense auxiliary
-    ("deux ministres ont déjà démissionné")."""
-    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)
 
 
 def _phrase_ok(tok: Token, full: str) -> bool:
@@ -54,7 +50,7 @@ def _phrase_ok(tok: Token, full: str) -> bool:
     return rest.startswith(" ".join(words[1:]).replace("' ", "'"))
 
 
-def _near_lemmas(tok: Token) -> set[str]:
+def _near_lemmas(tok: Token, lang: str) -> set[str]:
     near = set()
     for c in tok.children:
         near.add(c.lemma_.lower())
@@ -63,20 +59,21 @@ def _near_lemmas(tok: Token) -> set[str]:
         near.add(tok.head.lemma_.lower())
         near.update(s.lemma_.lower() for s in tok.head.children)
     elif frames.is_passive(tok):  # "le sommet, qui avait été annulé": the patient behind a relative or control
-        near.update(t.lemma_.lower() for t in frames.objects(tok))
+        near.update(t.lemma_.lower() for t in frames.objects(tok, lang))
     return near
 
 
-def _constraints_ok(tok: Token, trig: Trigger) -> bool:
-    near = _near_lemmas(tok) if trig.requires or trig.excludes else set()
+def _constraints_ok(tok: Token, trig: Trigger, lang: str) -> bool:
+    near = _near_lemmas(tok, lang) if trig.requires or trig.excludes else set()
     if trig.requires and not (set(trig.requires) & near):
         return False
     if trig.excludes and set(trig.excludes) & near:
         return False
-    if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "me", "nous", "vous")
-                                                                and c.pos_ == "PRON") for c in tok.children):
+    clitics = grammar(lang).reflexive_clitics
+    if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in clitics and c.pos_ == "PRON")
+                                  for c in tok.children):
         return False
-    if trig.requires_dep and not any(frames.fill(s, tok) if ":" in s or s == "xcomp" else
+    if trig.requires_dep and not any(frames.fill(s, tok, lang) if ":" in s or s == "xcomp" else
                                      [c for c in tok.children if c.dep_ == s] for s in trig.requires_dep):
         return False
     return True

@@ -7,19 +7,19 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique.events import frames
-from chronique.events.lexicon import Trigger
+from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.participants import ParticipantIndex
 from chronique.geo import country_place, locative_words, resolve_place
 from chronique.model import Place
-from chronique.time.tense import governing_verb
+from chronique.time import governing_verb
 
 
-def document_scene(sdoc: Doc) -> Place | None:
+def document_scene(sdoc: Doc, lang: str) -> Place | None:
     """Where the story happens: the most named place among locative phrases ("à Vladivostok")."""
     counts: dict[str, list] = {}
     for tok in sdoc:
-        if tok.pos_ == "PROPN" and _locative(tok):
-            place = resolve_place(nominal_text(tok))
+        if tok.pos_ == "PROPN" and _locative(tok, lang):
+            place = resolve_place(nominal_text(tok), lang)
             if place is not None and place.country:
                 counts.setdefault(place.country, []).append(place)
     if not counts:
@@ -33,50 +33,51 @@ def home_country(participants: ParticipantIndex) -> Place | None:
     (named ``SCENE_MIN_MENTIONS`` times, more than any other). Only a location: unnamed people
     are not made its civilians, as they are for a place the text names."""
     home = participants.main_country(SCENE_MIN_MENTIONS)
-    place = country_place(home) if home else None
+    place = country_place(home, participants.lang) if home else None
     return replace(place, basis="scene") if place else None
 
 
 SCENE_MIN_MENTIONS = 3
 
 
-def _locative(tok: Token) -> bool:
+def _locative(tok: Token, lang: str) -> bool:
     """A proper name said to be where something happens: "à Gaza", or the name completing a
     locative common noun ("dans la bande de Gaza", "dans l'est de la RDC", "près de l'école d'Alger")."""
     if tok.pos_ != "PROPN":
         return False
-    regions, neighbours = locative_words()
+    regions, neighbours = locative_words(lang)
     head = tok.head
     if head.pos_ == "ADJ" or head.lower_ in neighbours or any(c.lower_ in neighbours and c.i < tok.i
                                                                for c in head.children):
         return False  # "une ville frontalière de l'Ouganda", "proche de Moscou": beside the place
     prep = frames.prep_of(tok)
-    if prep in frames.prepositions("locative"):
+    locative = frames.prepositions("locative", lang)
+    if prep in locative:
         return True
-    return prep in ("de", "d'", "du", "des") and (head.pos_ == "NOUN" or head.lower_ in regions) \
-        and head.i != tok.i and frames.prep_of(head) in frames.prepositions("locative")
+    return prep in frames.prepositions("region_of", lang) and (head.pos_ == "NOUN" or head.lower_ in regions) \
+        and head.i != tok.i and frames.prep_of(head) in locative
 
 
-def sentence_place(sent: Span, exclude: set[str], trigger: Token) -> Place | None:
+def sentence_place(sent: Span, exclude: set[str], trigger: Token, lang: str) -> Place | None:
     """The first place named in the trigger's clause, or in the main clause above it: "un sommet
     samedi sur les combats qui ont éclaté au Soudan" does not put the summit in Sudan."""
     for tok in sent:
-        if tok.pos_ != "PROPN" or not _locative(tok):
+        if tok.pos_ != "PROPN" or not _locative(tok, lang):
             continue
         clause = governing_verb(tok)
         if clause is not None and clause.head is not clause and clause not in (trigger, *trigger.ancestors):
             continue  # inside a subordinate clause that does not hold the trigger
-        place = resolve_place(nominal_text(tok))
+        place = resolve_place(nominal_text(tok), lang)
         if place is not None and place.country and place.text not in exclude:
             return place
     return None
 
 
-def frame_place(trig: Trigger, tok: Token) -> Place | None:
-    slots = trig.place or ("obl:à", "obl:en", "obl:au", "obl:dans", "nmod:à", "gov:à", "gov:en")
-    for slot in slots:
-        for t in frames.fill(slot, tok):
-            place = resolve_place(nominal_text(t))
+def frame_place(trig: Trigger, tok: Token, lexicon: Lexicon, lang: str) -> Place | None:
+    """The first place the trigger's place slots hold (the lexicon's ``place_slots`` when the entry names none)."""
+    for slot in trig.place or lexicon.place_slots:
+        for t in frames.fill(slot, tok, lang):
+            place = resolve_place(nominal_text(t), lang)
             if place is not None:
                 return place
     return None

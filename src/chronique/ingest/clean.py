@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from chronique.lang import LanguageDataError, load_yaml
+from chronique import lang as language
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab/newline/CR, DEL, C1 controls, BOM/zero-width no-break space, non-characters.
@@ -20,16 +19,21 @@ _SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-@lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[re.Pattern, ...]:
-    data = load_yaml(lang, "boilerplate")
+def parse_patterns(data) -> tuple[re.Pattern, ...]:
+    """Schema of ``boilerplate.yaml``: its ``patterns``, compiled (case-insensitive)."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a mapping at the top level")
     out = []
     for i, pat in enumerate(data.get("patterns") or []):
         try:
             out.append(re.compile(pat, re.IGNORECASE))
-        except re.error as exc:
-            raise LanguageDataError(f"lang/{lang}/boilerplate.yaml: pattern {i} {pat!r}: {exc}") from exc
+        except (re.error, TypeError) as exc:
+            raise ValueError(f"pattern {i} {pat!r}: {exc}") from None
     return tuple(out)
+
+
+def _patterns(lang: str) -> tuple[re.Pattern, ...]:
+    return language.load(lang, "boilerplate", parse_patterns)
 
 
 def is_boilerplate(line: str, lang: str = "fr") -> bool:

@@ -3,30 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..model import Timex
 from . import calendar as cal
-from .lexicon import alternation, load
+from .lexicon import Lexicon, alternation, load, norm
 from .tense import governing_verb
 
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|SU|FA|WI|Q\d))?")
-_RELATIVE_DURATION = re.compile(r"(?:après|avant)\s*$", re.IGNORECASE)
 
 
-def _explicit_regex():
-    lex = load()
+@lru_cache(maxsize=None)
+def _explicit_regex(lang: str) -> re.Pattern:
+    lex = load(lang)
     day = lex.data["placeholders"]["DAY"]
     return re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b(?:{day})\s+{alternation(lex.data['months'])}", re.IGNORECASE)
 
 
-_EXPLICIT = None
-
-
-def basis_of(timex: Timex) -> str:
+def basis_of(timex: Timex, lang: str) -> str:
     """"explicit" when the text states the date (a year, or a day and month), else "relative"."""
-    global _EXPLICIT
-    _EXPLICIT = _EXPLICIT or _explicit_regex()
-    return "explicit" if _EXPLICIT.search(timex.text) else "relative"
+    return "explicit" if _explicit_regex(lang).search(timex.text) else "relative"
 
 
 def date_part(value: str) -> str | None:
@@ -89,17 +85,19 @@ def _usable(t: Timex, published: dt.date | None) -> bool:
     return start is not None and (published is None or start <= published)
 
 
-def _duration_anchor(doc, trigger, dated, published):
-    """"six jours après la rencontre": the event after "après" is N units before the clause's date."""
+def _duration_anchor(trigger, dated, published, lex: Lexicon):
+    """"six jours après la rencontre": the event after "après" is N units before the clause's date
+    (time.yaml ``relative_duration``)."""
     for t, span in dated:
-        if t.type != "DURATION" or not _RELATIVE_DURATION.search(t.text) or trigger.i < span.end:
+        found = lex.relative_duration.search(t.text)
+        if t.type != "DURATION" or not found or trigger.i < span.end:
             continue
         m = re.match(r"P(T?)(\d+)([DWMY])$", t.value)
         others = [o for o, _ in dated if _usable(o, published)]
         base = _start(date_part(others[0].value)) if others else published
         if not m or m.group(1) or base is None:
             continue
-        sign = 1 if t.text.lower().rstrip().endswith("avant") else -1
+        sign = 1 if lex.data["relative_duration"][norm(found.group(0))] == "before" else -1
         return cal.shift(base, sign * int(m.group(2)), m.group(3)).isoformat(), "relative"
     return None
 
@@ -133,21 +131,23 @@ def on_story_day(date: str | None, basis: str, story_day: dt.date | None) -> tup
     return date, basis
 
 
-def _complement_day(doc, trigger, timexes: list[Timex], published: dt.date | None) -> tuple[str, str] | None:
+def _complement_day(doc, trigger, timexes: list[Timex], published: dt.date | None,
+                    lang: str) -> tuple[str, str] | None:
     """"au lendemain d'un accord": the accord is dated one day before the clause (time.yaml
     ``complement_day_offsets``), when the clause has a day date."""
-    offsets = load().data.get("complement_day_offsets") or {}
+    offsets = load(lang).data.get("complement_day_offsets") or {}
     head = trigger.head
     if trigger.dep_ != "nmod" or head.i == trigger.i or head.lemma_.lower() not in offsets:
         return None
-    value, _ = event_date(doc, head.i, timexes, published)
+    value, _ = event_date(doc, head.i, timexes, published, lang)
     day = _start(value) if value and len(value) == 10 else None
     if day is None:
         return None
     return (day + dt.timedelta(days=int(offsets[head.lemma_.lower()]))).isoformat(), "relative"
 
 
-def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | None) -> tuple[str | None, str]:
+def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | None,
+               lang: str) -> tuple[str | None, str]:
     """(ISO date at the text's precision, basis) for the event whose trigger is ``doc[trigger_i]``.
 
     Order: a date expression attached to the trigger's clause; else the nearest in its sentence;
@@ -156,17 +156,17 @@ def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | N
     Vague references, durations and sets never date an event.
     """
     trigger = doc[trigger_i]
-    shifted = _complement_day(doc, trigger, timexes, published)
+    shifted = _complement_day(doc, trigger, timexes, published, lang)
     if shifted:
         return shifted
     in_sent = list(_in_sentence(doc, trigger, timexes))
-    rel = _duration_anchor(doc, trigger, in_sent, published)
+    rel = _duration_anchor(trigger, in_sent, published, load(lang))
     if rel:
         return rel
     dated = [(t, s) for t, s in in_sent if _usable(t, published)]
     if dated:
         best, _ = min(dated, key=lambda ts: _score(trigger, *ts))
-        return date_part(best.value), basis_of(best)
+        return date_part(best.value), basis_of(best, lang)
     if published:
         return published.isoformat(), "publication"
     return None, "unknown"

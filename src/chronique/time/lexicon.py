@@ -2,25 +2,22 @@
 from __future__ import annotations
 
 import functools
-import pathlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import yaml
+from .. import lang as language
 
-LANG_DIR = pathlib.Path(__file__).resolve().parent.parent / "lang"
 KINDS = {"date", "day_only", "month", "season", "year", "relday", "weekday", "period", "ago", "in",
          "shift", "duration", "set", "time", "daypart", "anaphor", "holiday", "vague"}
 MAPPINGS = ("months", "weekdays", "seasons", "numbers", "ordinals", "units", "day_parts",
-            "relative_days", "anaphoric_days", "period_units", "modifiers", "vague")
+            "relative_days", "anaphoric_days", "period_units", "modifiers", "vague", "named_hours",
+            "relative_duration")
 LISTS = ("vague_numbers", "past_words", "future_words", "this_words", "stop_phrases",
-         "date_prepositions", "year_followers", "name_heads")
-TENSE_KEYS = ("perfect_aux", "future_aux", "conditional_endings", "past_cue", "future_cue")
+         "date_prepositions", "year_followers", "name_heads", "name_linkers", "year_elisions", "month_nouns",
+         "earlier_words", "first_day")
+TENSE_KEYS = ("future_aux", "conditional_endings", "past_cue", "future_cue")
+DATELINE_KEYS = ("before", "after")
 _FOLD = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "ï": "[ïi]", "î": "[îi]", "ô": "[ôo]", "û": "[ûu]"}
-
-
-class LexiconError(ValueError):
-    """Bad language data; the message names the file and the offending entry."""
 
 
 @dataclass(frozen=True)
@@ -37,10 +34,12 @@ class Rule:
 class Lexicon:
     """A language's time words (lower-cased keys) and its compiled rules, in priority order."""
 
-    path: pathlib.Path
     data: dict
     holidays: dict
-    rules: list[Rule] = field(default_factory=list)
+    perfect_aux: frozenset[str]  # lemmas of the compound tenses' auxiliaries (grammar.yaml)
+    rules: list[Rule]
+    name_before: re.Pattern  # "Mouvement du": the head noun of a name a date completes
+    relative_duration: re.Pattern  # "six jours après": a duration counted from another event
 
     def lookup(self, table: str, word: str):
         """Value of ``word`` in mapping ``table`` (normalised, accents and hyphens tolerated), or None."""
@@ -87,40 +86,47 @@ def _template_regex(pattern: str) -> str:
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+").replace("'", "['’]")
 
 
-def _need(cond: bool, path, msg: str):
+def _need(cond: bool, msg: str) -> None:
     if not cond:
-        raise LexiconError(f"{path}: {msg}")
+        raise ValueError(msg)
 
 
-def _validate(data: dict, path) -> dict:
-    _need(isinstance(data, dict), path, "top level must be a mapping")
+def _validate(data: dict) -> dict:
+    _need(isinstance(data, dict), "top level must be a mapping")
     for key in MAPPINGS:
-        _need(isinstance(data.get(key), dict) and data[key], path, f"'{key}' must be a non-empty mapping")
+        _need(isinstance(data.get(key), dict) and data[key], f"'{key}' must be a non-empty mapping")
     for key in LISTS:
-        _need(isinstance(data.get(key), list), path, f"'{key}' must be a list")
+        _need(isinstance(data.get(key), list), f"'{key}' must be a list")
     for m, n in data["months"].items():
-        _need(isinstance(n, int) and 1 <= n <= 12, path, f"months: '{m}' must map to 1..12")
+        _need(isinstance(n, int) and 1 <= n <= 12, f"months: '{m}' must map to 1..12")
     for d, n in data["weekdays"].items():
-        _need(isinstance(n, int) and 1 <= n <= 7, path, f"weekdays: '{d}' must map to 1..7 (ISO)")
+        _need(isinstance(n, int) and 1 <= n <= 7, f"weekdays: '{d}' must map to 1..7 (ISO)")
+    for h, n in data["named_hours"].items():
+        _need(isinstance(n, int) and 0 <= n <= 24, f"named_hours: '{h}' must map to 0..24")
+    for w, sense in data["relative_duration"].items():
+        _need(sense in ("after", "before"), f"relative_duration: '{w}' must be after|before")
     for value, words in data["vague"].items():
-        _need(value in {"PAST_REF", "PRESENT_REF", "FUTURE_REF"} and isinstance(words, list), path,
+        _need(value in {"PAST_REF", "PRESENT_REF", "FUTURE_REF"} and isinstance(words, list),
               f"vague: '{value}' must be PAST_REF|PRESENT_REF|FUTURE_REF with a list of phrases")
-    _need(isinstance(data.get("rules"), list) and data["rules"], path, "'rules' must be a non-empty list")
-    _need(isinstance(data.get("placeholders"), dict), path, "'placeholders' must be a mapping")
+    _need(isinstance(data.get("rules"), list) and data["rules"], "'rules' must be a non-empty list")
+    _need(isinstance(data.get("placeholders"), dict), "'placeholders' must be a mapping")
     tense = data.get("tense")
-    _need(isinstance(tense, dict) and all(k in tense for k in TENSE_KEYS), path,
+    _need(isinstance(tense, dict) and all(k in tense for k in TENSE_KEYS),
           f"'tense' must be a mapping with {', '.join(TENSE_KEYS)}")
+    dateline = data.get("dateline")
+    _need(isinstance(dateline, dict) and all(isinstance(dateline.get(k), str) for k in DATELINE_KEYS),
+          f"'dateline' must map {', '.join(DATELINE_KEYS)} to regexes")
     return data
 
 
-def _compile_cues(tense: dict, path) -> dict:
-    """Compile the clause-level tense cue regexes once."""
-    out = dict(tense)
-    for key in ("past_cue", "future_cue"):
+def _compile(table: dict, keys, where: str, flags: int = 0) -> dict:
+    """Compile the regexes of one section once."""
+    out = dict(table)
+    for key in keys:
         try:
-            out[key] = re.compile(tense[key], re.IGNORECASE)
+            out[key] = re.compile(table[key], flags)
         except re.error as e:
-            raise LexiconError(f"{path}: tense.{key}: bad regex: {e}") from None
+            raise ValueError(f"{where}.{key}: bad regex: {e}") from None
     return out
 
 
@@ -135,39 +141,17 @@ def _normalise(data: dict) -> dict:
     return data
 
 
-def _placeholder(spec: str, data: dict, holidays: dict, path, name: str) -> str:
-    if spec == "numbers+digits":
-        return r"(?:\d{1,4}|" + alternation(data["numbers"])[3:]
-    if spec == "holidays":
-        return alternation(holidays)
-    if spec in data and isinstance(data[spec], (dict, set)):
-        return alternation(data[spec])
-    _need(spec not in MAPPINGS + LISTS, path, f"placeholder {name}: '{spec}' is empty")
-    return f"(?:{spec})"
+def check(data) -> dict:
+    """Schema of ``time.yaml``: validated, keyed by normalised words, its own regexes compiled."""
+    data = _normalise(_validate(data))
+    data["tense"] = _compile(data["tense"], ("past_cue", "future_cue"), "tense", re.IGNORECASE)
+    data["dateline"] = _compile(data["dateline"], DATELINE_KEYS, "dateline")
+    return data
 
 
-def _compile_rule(raw: dict, subs: dict, path) -> Rule:
-    name = raw.get("name", "?")
-    _need(raw.get("kind") in KINDS, path, f"rule '{name}': kind must be one of {sorted(KINDS)}")
-    _need(isinstance(raw.get("pattern"), str), path, f"rule '{name}': missing pattern")
-
-    def expand(m):
-        _need(m.group(1) in subs, path, f"rule '{name}': unknown placeholder {{{m.group(1)}}}")
-        return subs[m.group(1)]
-
-    body = re.sub(r"\{([A-Z_]+)\}", expand, _template_regex(raw["pattern"]))
-    try:
-        regex = re.compile(r"(?<![\w-])" + body + r"(?![\w])", re.IGNORECASE)
-    except re.error as e:
-        raise LexiconError(f"{path}: rule '{name}': bad regex: {e}") from None
-    return Rule(name, raw["kind"], regex, raw.get("part"))
-
-
-def _holidays(path: pathlib.Path) -> dict:
-    """name -> ('fixed', 'MM-DD') | ('easter', offset) | ('dated', {year: 'YYYY-MM-DD'})."""
-    if not path.exists():
-        return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def parse_holidays(raw) -> dict:
+    """Schema of ``time_holidays.yaml``: name -> ('fixed', 'MM-DD') | ('easter', offset) | ('dated', {year: date})."""
+    _need(isinstance(raw, dict), "top level must be a mapping")
     out = {}
     for kind in ("fixed", "easter", "dated"):
         for name, val in (raw.get(kind) or {}).items():
@@ -175,26 +159,49 @@ def _holidays(path: pathlib.Path) -> dict:
     return out
 
 
-def load(lang: str = "fr") -> Lexicon:
-    """The validated, compiled time lexicon for ``lang`` (cached: loaded once per process)."""
-    return _load(lang)  # one cache entry whether the language is passed or defaulted
+def _placeholder(spec: str, data: dict, holidays: dict, name: str) -> str:
+    if spec == "numbers+digits":
+        return r"(?:\d{1,4}|" + alternation(data["numbers"])[3:]
+    if spec == "holidays":
+        return alternation(holidays)
+    if spec in data and isinstance(data[spec], (dict, set)):
+        return alternation(data[spec])
+    _need(spec not in MAPPINGS + LISTS, f"placeholder {name}: '{spec}' is empty")
+    return f"(?:{spec})"
+
+
+def _compile_rule(raw: dict, subs: dict) -> Rule:
+    name = raw.get("name", "?")
+    _need(raw.get("kind") in KINDS, f"rule '{name}': kind must be one of {sorted(KINDS)}")
+    _need(isinstance(raw.get("pattern"), str), f"rule '{name}': missing pattern")
+
+    def expand(m):
+        _need(m.group(1) in subs, f"rule '{name}': unknown placeholder {{{m.group(1)}}}")
+        return subs[m.group(1)]
+
+    body = re.sub(r"\{([A-Z_]+)\}", expand, _template_regex(raw["pattern"]))
+    try:
+        regex = re.compile(r"(?<![\w-])" + body + r"(?![\w])", re.IGNORECASE)
+    except re.error as e:
+        raise ValueError(f"rule '{name}': bad regex: {e}") from None
+    return Rule(name, raw["kind"], regex, raw.get("part"))
+
+
+def _exact(words) -> str:
+    """Non-capturing alternation of the words as written (no accent or hyphen folding)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @functools.lru_cache(maxsize=None)
-def _load(lang: str) -> Lexicon:
-    return load_file(LANG_DIR / lang / "time.yaml")
-
-
-def load_file(path: pathlib.Path) -> Lexicon:
-    """Read, validate and compile one time.yaml (and the time_holidays.yaml beside it)."""
-    path = pathlib.Path(path)
+def load(lang: str) -> Lexicon:
+    """The validated, compiled time lexicon of a language (``time.yaml``, ``time_holidays.yaml``), once."""
+    data = language.load(lang, "time", check)
+    days = language.load(lang, "time_holidays", parse_holidays, optional=True)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise LexiconError(f"{path}: cannot read time data: {e}") from None
-    data = _normalise(_validate(data, path))
-    data["tense"] = _compile_cues(data["tense"], path)
-    holidays = _holidays(path.with_name("time_holidays.yaml"))
-    subs = {k: _placeholder(str(v), data, holidays, path, k) for k, v in data["placeholders"].items()}
-    rules = [_compile_rule(r, subs, path) for r in data["rules"]]
-    return Lexicon(path, data, holidays, rules)
+        subs = {k: _placeholder(str(v), data, days, k) for k, v in data["placeholders"].items()}
+        rules = [_compile_rule(r, subs) for r in data["rules"]]
+    except ValueError as exc:
+        raise language.LanguageDataError(f"{language.path(lang, 'time')}: {exc}") from None
+    return Lexicon(data, days, frozenset(language.grammar(lang).perfect_auxiliaries), rules,
+                   name_before=re.compile(rf"([\w-]+)\s+{_exact(data['name_linkers'])}\s+$", re.IGNORECASE),
+                   relative_duration=re.compile(rf"{_exact(data['relative_duration'])}\s*$", re.IGNORECASE))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon import alternation, load
+from .lexicon import Lexicon, alternation, load
 from .tagger import tag_candidates
 
 _URL_PATTERNS = (
@@ -14,9 +14,6 @@ _URL_PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|-|_|\.|\d{6,})"),  # /20180415/, /20181114-, /201811141038...
 )
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
-_DATELINE_CUE = re.compile(r"(?:publié|mis à jour|modifié|mise à jour|posté)\s*(?:le|:)?\s*$|^\s*[A-ZÉÈ][\w'’ .-]{1,40},\s*$",
-                           re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"^\s*(?:\((?:AFP|Reuters|AP|Belga|ATS|APS|MAP|ANP)\)|[-–—]|à\s+\d{1,2}\s*h)")
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -41,33 +38,34 @@ def from_html(html_date: str | None) -> dt.date | None:
     return _date(*m.groups()) if m else None
 
 
-def _full_dates(text: str):
+def _full_dates(text: str, lang: str):
     """Day-precision dates written with their year, with their spans."""
-    for c, t in tag_candidates(text, None):
+    for c, t in tag_candidates(text, None, lang=lang):
         if t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", t.value) and c.groups.get("year"):
             yield t
 
 
-def from_dateline(text: str, head: int = 600) -> dt.date | None:
-    """"PARIS, 18 juin 2018 (AFP) -", "Publié le 18/06/2018" near the top of the text."""
+def from_dateline(text: str, lang: str, head: int = 600) -> dt.date | None:
+    """"PARIS, 18 juin 2018 (AFP) -", "Publié le 18/06/2018" near the top of the text (time.yaml ``dateline``)."""
     top = text[:head]
-    for t in _full_dates(top):
+    cue = load(lang).data["dateline"]
+    for t in _full_dates(top, lang):
         before, after = top[max(0, t.start - 45):t.start], top[t.end:t.end + 20]
-        if _DATELINE_CUE.search(before) or _DATELINE_AFTER.match(after):
+        if cue["before"].search(before) or cue["after"].match(after):
             return dt.date.fromisoformat(t.value[:10])
     return None
 
 
-def _weekday_dates(text: str):
-    lex = load()
+def _weekday_dates(text: str, lex: Lexicon):
     wd, mo = alternation(lex.data["weekdays"]), alternation(lex.data["months"])
-    pat = re.compile(rf"\b({wd})\s+(1er|\d{{1,2}})\s+({mo})(?!\s+\d)", re.IGNORECASE)
+    first = "|".join(re.escape(w) for w in sorted(lex.data["first_day"]))
+    pat = re.compile(rf"\b({wd})\s+({first}|\d{{1,2}})\s+({mo})(?!\s+\d)", re.IGNORECASE)
     for m in pat.finditer(text):
-        day = 1 if m.group(2).lower() == "1er" else int(m.group(2))
+        day = 1 if m.group(2).lower() in lex.data["first_day"] else int(m.group(2))
         yield lex.lookup("weekdays", m.group(1)), lex.lookup("months", m.group(3)), day
 
 
-def from_content(text: str, year_hint: int | None = None) -> dt.date | None:
+def from_content(text: str, lang: str, year_hint: int | None = None) -> dt.date | None:
     """The latest "jeudi 31 mai"-style date whose weekday fits a year near the text's own years.
 
     Candidate years run from the latest year the text mentions (or ``year_hint``) 15 years on;
@@ -78,7 +76,7 @@ def from_content(text: str, year_hint: int | None = None) -> dt.date | None:
     if low is None:
         return None
     cands, best = set(range(low, low + 16)), None
-    for isoday, month, day in _weekday_dates(text):
+    for isoday, month, day in _weekday_dates(text, load(lang)):
         fits = {y for y in cands if (d := _date(y, month, day)) and d.isoweekday() == isoday}
         if fits:
             cands = fits
@@ -86,19 +84,19 @@ def from_content(text: str, year_hint: int | None = None) -> dt.date | None:
     return _date(min(cands), *best) if best else None
 
 
-def from_full_dates(text: str) -> dt.date | None:
+def from_full_dates(text: str, lang: str) -> dt.date | None:
     """The latest date written with its year ("ce 24 janvier 2022"): the text is no older than that."""
-    dates = [dt.date.fromisoformat(t.value[:10]) for t in _full_dates(text)]
+    dates = [dt.date.fromisoformat(t.value[:10]) for t in _full_dates(text, lang)]
     return max(dates) if dates else None
 
 
-def infer_published(text: str, url: str | None = None, html_date: str | None = None,
+def infer_published(text: str, url: str | None, html_date: str | None, lang: str,
                     year_hint: int | None = None) -> tuple[dt.date | None, str | None]:
     """(date, basis) with basis page|url|dateline|content, or (None, None) when nothing dates the text."""
     for basis, found in (("page", lambda: from_html(html_date)), ("url", lambda: from_url(url)),
-                         ("dateline", lambda: from_dateline(text or "")),
-                         ("content", lambda: from_content(text or "", year_hint)),
-                         ("content", lambda: from_full_dates(text or ""))):
+                         ("dateline", lambda: from_dateline(text or "", lang)),
+                         ("content", lambda: from_content(text or "", lang, year_hint)),
+                         ("content", lambda: from_full_dates(text or "", lang))):
         d = found()
         if d:
             return d, basis

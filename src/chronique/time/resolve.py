@@ -190,7 +190,7 @@ def r_in(g: dict, rule: Rule, ctx: Context) -> Result:
 
 def r_shift(g: dict, rule: Rule, ctx: Context) -> Result:
     """"trois jours plus tard" / "une semaine plus tôt": counted from the story's current date."""
-    sign = -1 if norm(g["sdir"]) in ("tôt", "tot") else 1
+    sign = -1 if norm(g["sdir"]) in ctx.lex.data["earlier_words"] else 1
     if _num(g, ctx.lex) is None:
         return r_duration(g, rule, ctx)
     return _offset(g, ctx, ctx.story, sign, "PAST_REF" if sign < 0 else "FUTURE_REF")
@@ -213,8 +213,8 @@ def r_time(g: dict, rule: Rule, ctx: Context) -> Result:
     """"vers 10h", "à 22 heures", "23H05", "minuit" on the story's current date."""
     if not ctx.story:
         return None
-    named = {"minuit": (24, 0), "midi": (12, 0)}.get(norm(g["hour"]))
-    hour, minute = named or (int(g["hour"]), int(g.get("minute") or 0))
+    named = ctx.lex.data["named_hours"].get(norm(g["hour"]))
+    hour, minute = (named, 0) if named is not None else (int(g["hour"]), int(g.get("minute") or 0))
     if hour > 24 or (hour == 24 and minute):
         return None
     return f"{ctx.story.isoformat()}T{hour:02d}:{minute:02d}", "TIME"

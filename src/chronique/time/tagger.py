@@ -14,7 +14,6 @@ from .tense import direction_from_doc, direction_from_text
 _DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _NEEDS_TENSE = {"weekday", "date", "month"}
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
-_NAME_BEFORE = re.compile(r"([\w-]+)\s+(?:du|de|des)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"^[\s\xa0]+([a-zà-ÿ][\w'’-]*)")
 
 
@@ -47,7 +46,7 @@ def _plausible_year(text: str, c: Candidate, lex: Lexicon) -> bool:
     if c.groups.get("mod") or c.end - c.start > 4:
         return True
     before = _word_before(text, c.start)
-    if before in lex.data["date_prepositions"] or before.endswith(("d'", "l'")):
+    if before in lex.data["date_prepositions"] or before.endswith(tuple(lex.data["year_elisions"])):
         return True
     if c.start and (text[c.start - 1].isdigit() or text[c.start - 1] in ".,"):
         return False
@@ -57,7 +56,7 @@ def _plausible_year(text: str, c: Candidate, lex: Lexicon) -> bool:
 
 def _in_name(text: str, start: int, lex: Lexicon) -> bool:
     """"Mouvement du 23 mars": a date inside a proper name."""
-    m = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    m = lex.name_before.search(text[max(0, start - 40):start])
     return bool(m) and norm(m.group(1)) in lex.data["name_heads"]
 
 
@@ -82,7 +81,7 @@ def _plausible(text: str, c: Candidate, lex: Lexicon) -> bool:
     if c.rule.kind == "month":
         g = c.groups
         return bool(g.get("pre") or g.get("mod") or g.get("year") or g.get("dir")
-                    or "mois" in text[c.start:c.end].lower())
+                    or any(w in text[c.start:c.end].lower() for w in lex.data["month_nouns"]))
     return True
 
 
@@ -145,7 +144,7 @@ def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon
         yield c, Timex(doc_id, text[c.start:c.end], c.start, c.end, value, ttype)
 
 
-def tag_candidates(text: str, published: dt.date | None, doc_id: str = "", doc=None, lang: str = "fr"):
+def tag_candidates(text: str, published: dt.date | None, doc_id: str = "", doc=None, *, lang: str):
     """Like ``tag`` but keeps the rule that produced each expression: list of (Candidate, Timex)."""
     lex = load(lang)
     return list(resolve_all(text, select(candidates(text, lex)), published, doc, lex, doc_id))

@@ -31,7 +31,7 @@ def _aux_direction(auxes, lex: Lexicon) -> str | None:
 
     A passive auxiliary alone ("est attendu") carries the clause's own tense.
     """
-    perfect = [a for a in auxes if a.dep_ != "aux:pass" and a.lemma_.lower() in lex.data["tense"]["perfect_aux"]]
+    perfect = [a for a in auxes if a.dep_ != "aux:pass" and a.lemma_.lower() in lex.perfect_aux]
     if perfect:
         return FUTURE if "Fut" in perfect[0].morph.get("Tense") else PAST
     passive = [a for a in auxes if a.dep_ == "aux:pass" and "Fin" in a.morph.get("VerbForm")]
@@ -55,11 +55,10 @@ def _periphrastic(verb, lex: Lexicon) -> bool:
     return verb.lemma_.lower() in fut and any("Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
-def verb_direction(verb, lex: Lexicon | None = None) -> str | None:
+def verb_direction(verb, lex: Lexicon) -> str | None:
     """PAST, FUTURE, PRESENT or None for a verb token; an infinitive takes the direction of the
     verb it depends on. The walk up is a loop with a visited set: some parses of coordinated
     infinitive chains are not trees, and a recursive walk never ended on them."""
-    lex = lex or load()
     seen: set[int] = set()
     while verb.i not in seen:
         seen.add(verb.i)
@@ -86,7 +85,7 @@ def governing_verb(tok):
     return None
 
 
-def direction_from_doc(doc, start: int, end: int, lex: Lexicon | None = None) -> str | None:
+def direction_from_doc(doc, start: int, end: int, lex: Lexicon) -> str | None:
     """Direction of the clause containing chars [start, end) of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -101,9 +100,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else min(len(text), end + 300))
 
 
-def direction_from_text(text: str, start: int, end: int, lex: Lexicon | None = None) -> str | None:
+def direction_from_text(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """Direction from the tense cue nearest to chars [start, end) within their clause."""
-    lex = lex or load()
     lo, hi = _clause(text, start, end)
     best = None
     for direction, key in ((PAST, "past_cue"), (FUTURE, "future_cue")):
@@ -114,11 +112,11 @@ def direction_from_text(text: str, start: int, end: int, lex: Lexicon | None = N
     return best[1] if best else None
 
 
-def is_pluperfect(token) -> bool:
+def is_pluperfect(token, lang: str) -> bool:
     """True for a plus-que-parfait verb ("avait visité", "s'était rendu", "avait été reçu")."""
-    lex = load()
+    lex = load(lang)
     verb = token.head if token.dep_.startswith("aux") else token
     for aux in _aux_children(verb):
-        if aux.lemma_.lower() in lex.data["tense"]["perfect_aux"] and "Imp" in aux.morph.get("Tense"):
+        if aux.lemma_.lower() in lex.perfect_aux and "Imp" in aux.morph.get("Tense"):
             return "Part" in verb.morph.get("VerbForm") or verb.pos_ == "VERB"
     return False

