@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chronique.events.arbiter import ADD
+from chronique.events.arbiter import ADD, VETO
 from chronique.events.decide import MODEL_DIR, NONE, TypeModel
 from chronique.plover import EVENT_TYPES
 from chronique.train.examples import Example, examples
