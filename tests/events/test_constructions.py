@@ -246,3 +246,10 @@ def test_a_meeting_dated_last_week_in_its_own_phrase_took_place(events_of):
             "président brésilien et le président argentin.")
     ev = find(events_of(text), "CONSULT")
     assert ev and countries(ev[0].actor) == {"BRA", "ARG"} and ev[0].date == "2024-W10"
+
+
+def test_ce_dernier_is_the_last_named_actor_not_the_previous_subject(events_of):
+    evs = events_of("Le président russe Vladimir Poutine a reçu mardi le chancelier allemand Olaf Scholz au Kremlin. "
+                    "Ce dernier a appelé Moscou à la désescalade.")
+    request = find(evs, "REQUEST")
+    assert request and countries(request[0].actor) == {"DEU"}

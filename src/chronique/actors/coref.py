@@ -22,13 +22,15 @@ def pronouns(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _antecedent(ctx: Context, tok, info: tuple[str, str], people: list[Candidate]) -> Candidate | None:
-    gender, number = info
+def _antecedent(ctx: Context, tok, info: tuple[str, str, bool], people: list[Candidate]) -> Candidate | None:
+    """The latest compatible actor; for a singular pronoun, the latest such subject unless the pronoun
+    names the last-named one ("ce dernier")."""
+    gender, number, last = info
     limit = _sentence_start(tok, back=2)
     pool = [c for c in people if limit <= c.start < tok.i and _compatible(ctx, c, gender, number)]
     if not pool:
         return None
-    subj = [c for c in pool if ctx.doc[c.head_i].dep_.startswith(_SUBJ)] if number == "sg" else []
+    subj = [c for c in pool if ctx.doc[c.head_i].dep_.startswith(_SUBJ)] if number == "sg" and not last else []
     return (subj or pool)[-1]
 
 

@@ -94,7 +94,7 @@ class KnowledgeBase:
     holders: dict[tuple, list[tuple]] = field(default_factory=dict)
     role_en: dict[str, str] = field(default_factory=dict)
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
-    pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pronouns: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
 
     # --- lookups -------------------------------------------------------------
@@ -217,7 +217,7 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships",
                              "feminine_honorifics", "not_name_determiners")}
-    kb.pronouns = {key(p.fr): (p.gender, p.number) for p in t.pronouns}
+    kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
 
 
 def _extra_paths(extra: Iterable[Path]) -> list[Path]:

@@ -125,6 +125,7 @@ class PronounEntry(_Strict):
     fr: str
     gender: Literal["m", "f"]
     number: Literal["sg", "pl"]
+    last: bool = False  # refers to the last-named actor ("ce dernier"), not to the preferred subject
 
 
 class TitlesFile(_Strict):
