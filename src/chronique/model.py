@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its cleaned text plus the metadata needed to anchor dates and cite it."""
+    """One article: its text as given (every offset points into it) plus the metadata to anchor dates and cite it."""
 
     id: str
     text: str

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from chronique import __version__, actors, events, geo, lang
 from chronique.actors import actors_rows, default_kb, resolve_mentions
 from chronique.ids import content_hash
+from chronique.ingest import model_view, to_given
 from chronique.model import Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import infer_published, tag
@@ -57,10 +58,12 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
 
 
 def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:
-    """Parse a batch with ``nlp.pipe`` and run the stages on each document."""
-    docs = [with_published(d) for d in docs]
-    sdocs = nlp.pipe((d.text for d in docs), batch_size=batch_size, n_process=n_process)
-    return [analyse(d, s) for d, s in zip(docs, sdocs)]
+    """Parse a batch with ``nlp.pipe`` and run the stages on each document's cleaned text; offsets come back
+    in the coordinates of the given text (``ingest.given``)."""
+    views = [model_view(d) for d in docs]
+    seen = [with_published(v) for v, _ in views]
+    sdocs = nlp.pipe((d.text for d in seen), batch_size=batch_size, n_process=n_process)
+    return [to_given(analyse(v, s), d, m) for d, (_, m), v, s in zip(docs, views, seen, sdocs)]
 
 
 @dataclass

@@ -55,13 +55,35 @@ def test_event_f1_floors(scores, name):
         assert ev[level]["f1"] >= floor, (name, level, ev[level])
 
 
+def _given(doc: Document) -> str:
+    """The article file as the user has it: decoded, line ends untouched, the byte-order mark not counted."""
+    with open(doc.origin, encoding="utf-8-sig", newline="") as fh:
+        return fh.read()
+
+
 @pytest.mark.gold
 @pytest.mark.parametrize("name", list(FLOORS))
-def test_gold_evidence_offsets(scores, name):
-    texts = {d.id: d.text for d in scores[name]["docs"]}
-    for r in scores[name]["results"]:
+def test_gold_offsets_point_into_the_given_files(scores, name):
+    """Issue #17: evidence and time expressions are the characters of the user's own file at start:end."""
+    texts = {d.id: _given(d) for d in scores[name]["docs"]}
+    results = scores[name]["results"]
+    assert sum(len(r.events) for r in results) > 20 and sum(len(r.timexes) for r in results) > 10
+    for r in results:
         for e in r.events:
             assert texts[e.doc][e.start:e.end] == e.evidence
+        for t in r.timexes:
+            assert texts[t.doc][t.start:t.end] == t.text
+
+
+@pytest.mark.gold
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_gold_evidence_is_never_a_cut_clause(scores, name):
+    """Issue #17: no evidence begins with punctuation (but an opening quote or dash) or a lower-case word."""
+    for r in scores[name]["results"]:
+        for e in r.events:
+            first = e.evidence[:1]
+            assert first.isupper() or first.isdigit() or first in "«\"“‘(—–-", e.evidence[:80]
+            assert e.evidence[-1:] not in ",:;", e.evidence[-80:]
 
 
 @pytest.mark.gold

@@ -39,10 +39,12 @@ def limits(a: argparse.Namespace):
 
 
 def items(a: argparse.Namespace):
-    """The documents (and rejected inputs) the input arguments name, streamed."""
+    """The documents (and rejected inputs) the input arguments name, streamed; bad --meta lines first."""
     from chronique.ingest import load_meta, read_sources
 
-    return read_sources(a.paths, load_meta(a.meta), limits(a))
+    meta = load_meta(a.meta)
+    yield from meta.errors
+    yield from read_sources(a.paths, meta, limits(a))
 
 
 def report_errors(errors) -> None:

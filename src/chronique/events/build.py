@@ -17,6 +17,7 @@ from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
 from chronique.events.decide import TypeModel, default_model
+from chronique.events.evidence import evidence_span
 from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
@@ -107,12 +108,12 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     if not trig.symmetric:
         actors, recips = _local_civilians(trig.type, actors, recips, place)
     place = place or home
-    start, end = _evidence_span(sent)
+    start, end = evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
         doc=doc_id, event_type=event_type, mode=_mode(trig, event_type, lang, tok), actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
-        quad=QUAD[event_type], trigger=tok.text, evidence=sent.text[start - sent.start_char:end - sent.start_char], start=start, end=end)
+        quad=QUAD[event_type], trigger=tok.text, evidence=sent.doc.text[start:end], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
 
@@ -274,12 +275,6 @@ def _pool(actors: list[Actor], recips: list[Actor]) -> list[Actor]:
 
 def _same(a: Actor, group: list[Actor]) -> bool:
     return any((a.id and a.id == b.id) or (a.name and a.name == b.name) or a.text == b.text for b in group)
-
-
-def _evidence_span(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    return sent.start_char + lead, sent.start_char + len(text.rstrip())
 
 
 def _event_id(doc_id: str, tok: Token, event_type: str) -> str:

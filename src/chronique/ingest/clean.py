@@ -2,7 +2,9 @@
 
 ``clean_text`` always returns text that is safe for every later stage: valid Unicode (no lone
 surrogates, which cannot be encoded), no control characters but tab and newline, ``\\n`` line
-ends, NFC, and no page furniture lines. It is idempotent.
+ends, NFC, and no page furniture lines. It is idempotent. ``clean_mapped`` also says where each
+character of the cleaned text came from, so that what the models find is reported in the coordinates
+of the text the user gave (``ingest/offsets.py``).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 import unicodedata
 
 from chronique import lang as language
+from chronique.ingest.offsets import Cleaned
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab/newline/CR, DEL, C1 controls, BOM/zero-width no-break space, non-characters.
@@ -17,6 +20,7 @@ _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff\ufffe\uffff]
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def parse_patterns(data) -> tuple[re.Pattern, ...]:
@@ -47,6 +51,11 @@ def safe_text(text: str) -> str:
     return _DROP.sub("", _SURROGATE.sub("\ufffd", text))
 
 
+def safe_given(text: str) -> str:
+    """The text as given, storable: lone surrogates (which cannot be encoded) become U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def one_line(text: str) -> str:
     """A metadata value (title, source, URL, date): safe, NFC, whitespace runs collapsed to one space."""
     return " ".join(unicodedata.normalize("NFC", safe_text(text)).split())
@@ -60,8 +69,28 @@ def printable(text: str) -> str:
 
 def clean_text(text: str, lang: str = "fr") -> str:
     """Normalise Unicode and line endings, drop boilerplate lines, keep paragraph breaks."""
-    text = _LINE_BREAK.sub("\n", safe_text(text)).translate(_SPACE)
-    text = unicodedata.normalize("NFC", text)
-    kept = [line.rstrip() for line in text.split("\n") if not is_boilerplate(line, lang)]
-    out = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
-    return out.strip()
+    return clean_mapped(text, lang).text
+
+
+def clean_mapped(text: str, lang: str = "fr") -> Cleaned:
+    """``clean_text`` with, for each character kept, where it came from in ``text``."""
+    state = Cleaned.identity(_SURROGATE.sub("\ufffd", text))
+    state = state.sub(_DROP, "").sub(_LINE_BREAK, "\n").translate(_SPACE).nfc()
+    state = state.take(_kept_lines(state.text, lang))
+    state = state.sub(_BLANK_RUN, "\n\n")
+    body = state.text.strip()
+    lead = len(state.text) - len(state.text.lstrip())
+    return state.take([(lead, lead + len(body))])
+
+
+def _kept_lines(text: str, lang: str) -> list[tuple[int, int]]:
+    """Ranges of the lines that are not boilerplate (right-stripped), each but the last with its newline."""
+    ranges, pos = [], 0
+    for line in text.split("\n"):
+        if not is_boilerplate(line, lang):
+            if ranges:
+                ranges.append((prev_end, prev_end + 1))  # the newline that ended the previous kept line
+            ranges.append((pos, pos + len(line.rstrip())))
+            prev_end = pos + len(line)
+        pos += len(line) + 1
+    return ranges

@@ -1,7 +1,11 @@
 """Per-document metadata files (``--meta docs.jsonl``) in the format of shared/gold/*/docs.jsonl.
 
-The metadata file is an input of the whole run: a bad line in it stops the run before anything is
-stored, with a message naming the file, the line and the field.
+Metadata files come from scrapers: a bad line costs its document's metadata, not the run. Each
+bad line (not JSON, not an object, a bad field, an impossible date, an id seen before: the first
+line wins) becomes an ``InputError`` named ``FILE:LINE``; a line whose id is good but whose other
+fields are not still names its document (the rest is inferred). Only a file that cannot be read at
+all is fatal (``MetaError``). ``Meta`` remembers which ids were looked up, so that ids no input
+carries can be reported after the run.
 """
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from chronique.ingest.clean import printable
+from chronique.model import InputError
 
 MAX_ID_CHARS = 200
 _ID_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -65,8 +72,10 @@ def check_url(value, where: str = "") -> str:
 
 
 def _check_row(row, where: str) -> dict:
-    if not isinstance(row, dict) or row.get("id") in (None, ""):
-        raise MetaError(f"{where}: each line needs a JSON object with an 'id'")
+    if not isinstance(row, dict):
+        raise MetaError(f"{where}: each line needs a JSON object with an 'id', got a JSON {_json_type(row)}")
+    if row.get("id") in (None, ""):
+        raise MetaError(f"{where}: the line has no 'id' (missing, null or empty)")
     row = dict(row, id=check_id(row["id"], where))
     for key in STRING_FIELDS:
         if row.get(key) is not None and not isinstance(row[key], str):
@@ -77,23 +86,85 @@ def _check_row(row, where: str) -> dict:
     return row
 
 
-def load_meta(path: str | Path | None) -> dict[str, dict]:
-    """Map document id -> metadata dict (published parsed to a date); MetaError on any bad line."""
+class Meta(dict):
+    """Document id -> checked metadata row, with the file's bad lines (``errors``) and the ids looked up."""
+
+    def __init__(self, rows=(), errors=(), origin: str = ""):
+        super().__init__(rows)
+        self.errors: list[InputError] = list(errors)
+        self.origin = origin
+        self.used: set[str] = set()
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
+
+    def unmatched(self, seen=()) -> list[InputError]:
+        """An error for each id that no input carried (looked up here or in ``seen``, e.g. a worker's ids)."""
+        found = self.used | set(seen)
+        return [InputError(f"{self.origin}:{row['line']}", f"id {i!r} matches no input document", "input")
+                for i, row in self.items() if i not in found]
+
+
+def load_meta(path: str | Path | None) -> Meta:
+    """The metadata of ``path`` (published parsed to a date); bad lines reported in ``errors``, never raised.
+
+    MetaError only when the file cannot be read (missing, unreadable, not UTF-8).
+    """
     if not path:
-        return {}
-    path = Path(path)
-    out: dict[str, dict] = {}
+        return Meta()
+    path, origin = Path(path), printable(str(path))
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
-        raise MetaError(f"{path}: cannot read metadata file: {exc}") from exc
+        raise MetaError(f"{origin}: cannot read metadata file: {exc}") from exc
+    meta = Meta(origin=origin)
     for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except (ValueError, RecursionError) as exc:
-            raise MetaError(f"{path}:{n}: not valid JSON: {exc}") from exc
-        row = _check_row(row, f"{path}:{n}")
-        out[row["id"]] = row
-    return out
+        if line.strip():
+            _add_line(meta, line, n)
+    return meta
+
+
+def _add_line(meta: Meta, line: str, n: int) -> None:
+    """One line into ``meta``: its row, or an error (and, when its id is good, that id with no other field)."""
+    where = f"{meta.origin}:{n}"
+    try:
+        row = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        meta.errors.append(InputError(where, f"not valid JSON: {str(exc)[:100]}", "format"))
+        return
+    doc_id = _good_id(row)
+    if doc_id is not None and doc_id in meta.keys():
+        first = dict.get(meta, doc_id)["line"]
+        meta.errors.append(InputError(where, f"duplicate id {doc_id!r} (first on line {first}); line ignored"))
+        return
+    try:
+        checked = _check_row(row, where)
+    except MetaError as exc:
+        meta.errors.append(InputError(where, str(exc).removeprefix(f"{where}: "), _kind(row)))
+        if doc_id is not None:
+            dict.__setitem__(meta, doc_id, {"id": doc_id, "line": n})
+        return
+    dict.__setitem__(meta, checked["id"], dict(checked, line=n))
+
+
+def _good_id(row) -> str | None:
+    """The line's id when it is a valid one, else None."""
+    if not isinstance(row, dict) or row.get("id") in (None, ""):
+        return None
+    try:
+        return check_id(row["id"])
+    except MetaError:
+        return None
+
+
+def _json_type(value) -> str:
+    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
+
+
+def _kind(row) -> str:
+    return "input" if isinstance(row, dict) else "format"

@@ -2,10 +2,14 @@
 
 Every field is checked before anything is stored: a record with a wrong type, a bad date, a
 non-web URL, no French text or too much text is refused with a reason a user can act on.
+
+The Document keeps the text as given (a ``.txt`` file or a JSON ``text``, as decoded; for HTML the
+text extracted from the page), so that every offset reported later points into it; the checks
+(length, language, title) read the cleaned text the models will see.
 """
 from __future__ import annotations
 
-from chronique.ingest.clean import clean_text, one_line, printable
+from chronique.ingest.clean import clean_text, one_line, printable, safe_given
 from chronique.ingest.html import extract_html
 from chronique.ids import content_hash
 from chronique.ingest.language import detect
@@ -26,7 +30,7 @@ class RecordError(ValueError):
 
 def build_document(record: dict, origin: str, meta: dict, limits: Limits,
                    meta_key: str | None = None) -> Document | InputError:
-    """A raw record to a cleaned, checked Document; never raises on bad content."""
+    """A raw record to a checked Document; never raises on bad content."""
     origin = printable(str(origin))
     try:
         return _build(record, origin, meta or {}, limits, meta_key)
@@ -43,12 +47,12 @@ def _build(record: dict, origin: str, meta: dict, limits: Limits, meta_key) -> D
     if record.get("text") is None and record.get("html") is None:
         raise RecordError("the record has no 'text' or 'html' field")
     info = dict(meta.get(str(meta_key), {})) if meta_key is not None else {}
-    text = _text(record, fields, limits)
+    text, cleaned = _text(record, fields, limits)
     published = parse_date(info.get("published") or fields.get("published"))
     title = fields.get("title")
-    doc_id = _doc_id(record, info) or content_hash(text)
+    doc_id = _doc_id(record, info) or content_hash(cleaned)
     return Document(
-        id=doc_id, text=text, title=title or _first_line_title(text), published=published,
+        id=doc_id, text=text, title=title or _first_line_title(cleaned), published=published,
         published_basis=info.get("published_basis") or ("given" if published else None),
         source=info.get("source") or fields.get("source"),
         url=info.get("url") or fields.get("url"), language="fr", origin=origin,
@@ -88,22 +92,23 @@ def _doc_id(record: dict, info: dict) -> str | None:
         raise RecordError(str(exc)) from exc
 
 
-def _text(record: dict, fields: dict, limits: Limits) -> str:
-    """The cleaned article text (HTML extracted first), checked against the limits and language."""
+def _text(record: dict, fields: dict, limits: Limits) -> tuple[str, str]:
+    """The article text as given (HTML extracted first) and its cleaned form, checked against the limits and language.
+
+    A JSON ``title`` stays metadata: it is not glued to the text, which would put offsets off the user's text.
+    """
     html = record.get("html")
     if html:
         extracted = extract_html(html, fields.get("url"))
         if extracted is None:
             raise RecordError("HTML page with no extractable article text", "empty")
         _merge_page_fields(fields, extracted)
-        text = clean_text(extracted["text"])
+        text = safe_given(extracted["text"])
     else:
-        text = clean_text(record.get("text") or "")
-        title = fields.get("title")
-        if title and not text.startswith(title):
-            text = f"{title}\n\n{text}" if text else title
-    _check_text(text, limits)
-    return text
+        text = safe_given(record.get("text") or "")
+    cleaned = clean_text(text)
+    _check_text(cleaned, limits)
+    return text, cleaned
 
 
 def _merge_page_fields(fields: dict, extracted: dict) -> None:

@@ -15,6 +15,7 @@ from chronique.scale.progress import Progress, wanted
 
 if TYPE_CHECKING:
     from chronique.ingest.limits import Limits
+    from chronique.ingest.meta import Meta
     from chronique.model import InputError
     from chronique.pipeline import RunReport
     from chronique.store.db import Store
@@ -62,21 +63,30 @@ def extract(paths: list[str], limits: Limits, options: ExtractOptions) -> RunRep
 
 def run(paths: list[str], limits: Limits, options: ExtractOptions, store: Store) -> RunReport:
     """Run the chosen engine into the open store, with the progress bar; the report has ``doc_ids``, ``errors``."""
+    from chronique.ingest import load_meta
+
     if options.engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {options.engine!r}")
+    meta = load_meta(options.meta)  # MetaError (fatal) only when the file cannot be read
+    store.write([], meta.errors)  # bad metadata lines are recorded before anything else, and the run goes on
     with Progress(wanted(options.quiet)) as bar:
-        if options.engine == "ray":
-            return run_ray(paths, limits, options, store, bar)
-        return run_local(paths, limits, options, store, bar)
+        engine = run_ray if options.engine == "ray" else run_local
+        report = engine(paths, limits, options, store, bar, meta)
+    missing = meta.unmatched(report.doc_ids)
+    store.write([], missing)
+    report.errors[:0] = meta.errors
+    report.errors += missing
+    return report
 
 
-def run_local(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress) -> RunReport:
+def run_local(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress,
+              meta: Meta) -> RunReport:
     """This machine: in-process with one worker, a process pool (one model per worker) with more."""
-    from chronique.ingest import load_meta, read_sources
+    from chronique.ingest import read_sources
     from chronique.pipeline import run as run_pipeline
     from chronique.scale.pool import PoolProcessor
 
-    items = read_sources(paths, load_meta(options.meta), limits)
+    items = read_sources(paths, meta, limits)
     if options.processes > 1:
         with PoolProcessor(options.processes) as pool:
             return run_pipeline(items, store, None, batch_size=options.batch_size, force=options.force,
@@ -87,12 +97,17 @@ def run_local(paths: list[str], limits: Limits, options: ExtractOptions, store: 
                         on_batch=bar.update)
 
 
-def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress) -> RunReport:
-    """Ray Data: Parquet parts under ``options.parquet``, then loaded into the store in one transaction."""
-    from chronique.ingest import load_meta
+def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: Store, bar: Progress,
+            meta: Meta) -> RunReport:
+    """Ray Data: Parquet parts under ``options.parquet``, then loaded into the store in one transaction.
+
+    Metadata is looked up in the workers: the ids this process counts as met are the input files' stems
+    and the documents the run returns.
+    """
     from chronique.scale import parquet, ray_runner
 
     files, unreadable = input_files(paths)
+    meta.used.update(Path(f).name.split(".")[0] for f in files)
     out = options.parquet or Path(str(options.db) + ".parquet")
     if options.force:
         parquet.clear(out)
@@ -100,7 +115,7 @@ def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: St
     workers = options.processes if options.processes > 1 else None
     started = ray_runner.connect(options.address, workers)
     try:
-        report = ray_runner.run_ray(files, out, load_meta(options.meta), known, limits, workers=workers,
+        report = ray_runner.run_ray(files, out, meta, known, limits, workers=workers,
                                     batch_size=options.batch_size, on_batch=bar.update)
     finally:
         if started:
