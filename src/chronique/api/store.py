@@ -92,14 +92,16 @@ class EventStore:
         text = sql.documents(where) + (f" LIMIT {int(limit)}" if limit else "")
         return self._store.con.sql(text, params=[*params, f == _event_filter({}), *params]).to_arrow_table()
 
-    def add(self, source: Source | Path | Iterable[Source | Path], *, batch_size: int = 32) -> dict[str, Any]:
-        """Extract texts, records or files into the store as ``chronique extract`` does (already stored
-        documents are skipped, clusters brought up to date); returns counts and the refused inputs."""
+    def add(self, source: Source | Path | Iterable[Source | Path], *, meta: str | Path | None = None,
+            batch_size: int = 32) -> dict[str, Any]:
+        """Extract texts, records or files (``Path``: a file or folder) into the store as ``chronique extract``
+        does, ``meta`` being its ``--meta`` docs.jsonl for files (already stored documents are skipped, clusters
+        brought up to date); returns counts and the refused inputs."""
         from chronique.api.ingest import add
 
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only; use chronique.open({self.path!r}, read_only=False)")
-        return add(self._store, source, batch_size)
+        return add(self._store, source, meta, batch_size)
 
     def _table(self, query: Any, filters: Filters, limit: int | None) -> pa.Table:
         where, params = _event_filter(filters).where()
