@@ -28,6 +28,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 test: $(STAMP) browser
+	$(PY) -m mypy --strict src/chronique/__init__.py src/chronique/api
 	$(PY) -m pytest
 
 clean:

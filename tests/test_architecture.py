@@ -1,7 +1,8 @@
 """The house rules, checked on the source (AST, no import): layers, no circles, the CLI on top.
 
 Layers, bottom to top (docs/ARCHITECTURE.md): shared vocabulary and records -> the store ->
-the stages -> the pipeline, training and outputs -> serving and scale -> the command line. A module
+the stages -> the pipeline, training and outputs -> serving, scale and the Python API -> the command line
+and the package's face (``chronique/__init__.py``: ``chronique.extract``, ``chronique.open``). A module
 may import its own layer or below; stages never import the store (only dedup's index does);
 nothing below ``cli`` imports it; no package reaches into another's private names; and the graph of
 packages has no circle.
@@ -16,12 +17,12 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "chronique"
 
 RANK = {
-    "__init__": 0, "plover": 0, "ids": 0, "model": 0, "lang": 0, "nlp": 0,
+    "plover": 0, "ids": 0, "model": 0, "lang": 0, "nlp": 0, "version": 0,
     "store": 1,
     "ingest": 2, "time": 2, "actors": 2, "geo": 2, "events": 2, "dedup": 2,
     "pipeline": 3, "train": 3, "outputs": 3,
-    "serve": 4, "scale": 4,
-    "cli": 5,
+    "serve": 4, "scale": 4, "api": 4,
+    "cli": 5, "__init__": 5,
 }
 STAGES = {"ingest", "time", "actors", "geo", "events", "dedup"}
 
@@ -42,8 +43,14 @@ def imports(root: Path, top: str = "chronique") -> list[tuple[str, str, str]]:
                     parts = package.split(".")[: len(package.split(".")) - node.level + 1]
                     base = ".".join(parts + ([node.module] if node.module else []))
                 if base.split(".")[0] == top:
-                    out += [(module, base, a.name) for a in node.names]
+                    out += [(module, submodule(root, top, base, a.name), a.name) for a in node.names]
     return out
+
+
+def submodule(root: Path, top: str, base: str, name: str) -> str:
+    """What ``from base import name`` imports: the module ``base.name`` when there is one, else ``base``."""
+    folder = root.joinpath(*base.split(".")[1:], name)
+    return f"{base}.{name}" if folder.with_suffix(".py").exists() or (folder / "__init__.py").exists() else base
 
 
 def part(module: str) -> str:
@@ -105,6 +112,7 @@ def test_the_check_finds_a_planted_circle_and_a_lower_layer_importing_the_cli(tm
         "events/__init__.py": "", "events/extract.py": "from chronique.store import db\nthing = 1\n",
         "cli/__init__.py": "", "serve/__init__.py": "from chronique.cli import main\n",
         "geo/__init__.py": "from chronique.events.extract import _hidden\n",
+        "time/__init__.py": "from chronique import extract, events\n",
     }.items():
         (pkg / name).parent.mkdir(parents=True, exist_ok=True)
         (pkg / name).write_text(body, encoding="utf-8")
@@ -113,6 +121,8 @@ def test_the_check_finds_a_planted_circle_and_a_lower_layer_importing_the_cli(tm
     assert any("chronique.serve imports chronique.cli" in v for v in found)
     assert any("chronique.events.extract imports the store" in v for v in found)
     assert any("private name _hidden" in v for v in found)
+    assert "chronique.time imports chronique: __init__ is above time" in found  # the face is on top
+    assert not any("chronique.time imports chronique.events" in v for v in found)  # a stage's sibling is fine
 
 
 @pytest.mark.parametrize("package", sorted(p for p in RANK if p != "__init__"))

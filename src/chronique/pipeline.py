@@ -15,7 +15,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique import __version__, actors, events, geo, lang
+from chronique import actors, events, geo, lang
+from chronique.version import __version__
 from chronique.actors import actors_rows, default_kb, resolve_mentions
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given

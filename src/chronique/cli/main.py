@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from chronique import __version__
+from chronique.version import __version__
 from chronique.cli import annotate, dedup, extract, kb, query, scale, serve, train
 from chronique.cli.common import EXIT_FATAL
 

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from chronique import __version__
+from chronique.version import __version__
 from chronique.dedup import when
 from chronique.plover import QUAD
 from chronique.store.db import Store

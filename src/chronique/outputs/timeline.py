@@ -39,12 +39,17 @@ def _names(parties) -> list[str]:
     return [f"{p['name'] or p['text']} ({p['country'] or '?'})" for p in parties or []]
 
 
-def timeline(store: Store, f: EventFilter = EventFilter(), limit: int | None = None) -> list[Entry]:
-    """The clusters of the events ``f`` selects, in date order."""
+def query(f: EventFilter = EventFilter(), limit: int | None = None) -> tuple[str, list]:
+    """SQL and parameters: the ``clusters`` rows of the events ``f`` selects, in date order (also the Python API's)."""
     where, params = f.where()
     sql = (f"SELECT * FROM clusters c WHERE c.id IN (SELECT e.cluster FROM events e WHERE {where}) "
            "ORDER BY c.date_start NULLS LAST, c.date, c.event_type, c.id")
-    cur = store.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params)
+    return sql + (f" LIMIT {int(limit)}" if limit else ""), params
+
+
+def timeline(store: Store, f: EventFilter = EventFilter(), limit: int | None = None) -> list[Entry]:
+    """The clusters of the events ``f`` selects, in date order."""
+    cur = store.con.execute(*query(f, limit))
     cols = [d[0] for d in cur.description]
     return [_entry(dict(zip(cols, r))) for r in cur.fetchall()]
 

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, 
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from chronique import __version__
+from chronique.version import __version__
 from chronique.ingest.limits import Limits
 from chronique.serve import queries as Q
 from chronique.serve.guard import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, check_bind, token_checker
