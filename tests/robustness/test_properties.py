@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chronique.ingest.clean import clean_text
 from chronique.ingest.decode import DecodeError, decode
+from chronique.ingest.given import model_view
 from chronique.ingest.limits import Limits
 from chronique.ingest.meta import EARLIEST, LATEST
 from chronique.ingest.sources import build_document, read_jsonl_stream
@@ -52,8 +53,10 @@ def _check_item(item, origin_prefix: str, lim: Limits) -> None:
     if isinstance(item, InputError):
         assert item.reason and item.kind
         return
-    assert lim.min_chars <= len(item.text) <= lim.max_chars
-    assert not UNSAFE.search(item.text) and item.text == item.text.strip()
+    # the store keeps the text as given (#17); the limits and the safety hold for what the models read
+    read = model_view(item)[0].text
+    assert lim.min_chars <= len(read) <= lim.max_chars
+    assert not UNSAFE.search(read) and read == read.strip()
     assert item.id and len(item.id) <= 200 and not UNSAFE.search(item.id)
     assert item.url is None or item.url.startswith(("http://", "https://"))
     assert item.published is None or EARLIEST <= item.published <= LATEST
