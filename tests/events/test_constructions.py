@@ -253,3 +253,9 @@ def test_ce_dernier_is_the_last_named_actor_not_the_previous_subject(events_of):
                     "Ce dernier a appelé Moscou à la désescalade.")
     request = find(evs, "REQUEST")
     assert request and countries(request[0].actor) == {"DEU"}
+
+
+def test_police_dispersing_a_crowd_is_force_used_on_it_not_a_protest(events_of):
+    evs = events_of("Les forces de l'ordre ont dispersé les manifestants à coups de gaz lacrymogène à Dakar.")
+    assert [(e.event_type, e.mode) for e in find(evs, "ASSAULT")] == [("ASSAULT", "crowd-control")]
+    assert not find(events_of("Le gouvernement a décidé d'évacuer les habitants de la zone inondée."), "ASSAULT")
