@@ -79,3 +79,21 @@ def test_a_mandate_of_five_years_is_a_duration():
 def test_this_weekend_in_a_past_clause_is_the_weekend_just_gone(nlp):
     text = "Les coureurs se sont rendus ce week-end à Annecy."
     assert values(text, doc=nlp(text)) == [("ce week-end", "2018-W24-WE", "DATE")]
+
+
+def test_a_pair_of_days_shares_its_month():
+    assert values("Les deux tours auront lieu les 8 et 22 juillet.") == [
+        ("les 8", "2018-07-08", "DATE"), ("22 juillet", "2018-07-22", "DATE")]
+
+
+def test_ces_derniers_jours_is_a_duration_of_unknown_length():
+    assert values("Ces derniers jours, la tension est montée.") == [("Ces derniers jours", "PXD", "DURATION")]
+
+
+def test_a_repetition_adjective_after_a_determiner_is_a_noun():
+    assert values("Il lit les quotidiens nationaux.") == []
+    assert values("Le rapport hebdomadaire est paru.") == [("hebdomadaire", "P1W", "SET")]
+
+
+def test_a_street_number_is_not_a_day():
+    assert values("Le feu a pris au 10, rue des Lilas, puis devant le 12, rue Haute.") == []

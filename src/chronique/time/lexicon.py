@@ -14,7 +14,7 @@ MAPPINGS = ("months", "weekdays", "seasons", "numbers", "ordinals", "units", "da
             "relative_duration", "duration_words", "set_words")
 LISTS = ("vague_numbers", "past_words", "future_words", "this_words", "stop_phrases",
          "date_prepositions", "year_followers", "name_heads", "name_linkers", "year_elisions", "month_nouns",
-         "earlier_words", "first_day")
+         "earlier_words", "first_day", "set_word_blockers")
 TENSE_KEYS = ("future_aux", "conditional_endings", "past_cue", "future_cue")
 DATELINE_KEYS = ("before", "after")
 _FOLD = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "ï": "[ïi]", "î": "[îi]", "ô": "[ôo]", "û": "[ûu]"}

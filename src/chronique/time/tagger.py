@@ -98,6 +98,8 @@ def _plausible(text: str, c: Candidate, lex: Lexicon) -> bool:
         return False
     if c.rule.kind == "duration" and _is_age(text, c, lex):
         return False
+    if c.rule.kind == "set" and c.groups.get("word") and _word_before(text, c.start) in lex.data["set_word_blockers"]:
+        return False  # "les quotidiens": the newspapers
     if c.rule.kind == "year":
         return _plausible_year(text, c, lex)
     if c.rule.kind == "month":
