@@ -97,3 +97,11 @@ def test_a_repetition_adjective_after_a_determiner_is_a_noun():
 
 def test_a_street_number_is_not_a_day():
     assert values("Le feu a pris au 10, rue des Lilas, puis devant le 12, rue Haute.") == []
+
+
+def test_an_approximate_count_is_unknown():
+    assert values("La visite durera un ou deux jours.") == [("un ou deux jours", "PXD", "DURATION")]
+
+
+def test_first_of_the_month_written_1e():
+    assert values("Le vote aura lieu le 1e juillet prochain.") == [("le 1e juillet prochain", "2018-07-01", "DATE")]
