@@ -105,3 +105,9 @@ def test_an_approximate_count_is_unknown():
 
 def test_first_of_the_month_written_1e():
     assert values("Le vote aura lieu le 1e juillet prochain.") == [("le 1e juillet prochain", "2018-07-01", "DATE")]
+
+
+def test_a_day_and_its_part_in_a_phrase():
+    assert values("Les secours sont arrivés hier en début d'après-midi.") == [
+        ("hier en début d'après-midi", "2018-06-17TAF", "TIME")]
+    assert values("Le cortège est parti samedi dans la soirée.") == [("samedi dans la soirée", "2018-06-16TEV", "TIME")]
