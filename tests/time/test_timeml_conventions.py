@@ -111,3 +111,7 @@ def test_a_day_and_its_part_in_a_phrase():
     assert values("Les secours sont arrivés hier en début d'après-midi.") == [
         ("hier en début d'après-midi", "2018-06-17TAF", "TIME")]
     assert values("Le cortège est parti samedi dans la soirée.") == [("samedi dans la soirée", "2018-06-16TEV", "TIME")]
+
+
+def test_a_month_completing_a_noun():
+    assert values("Le sondage de la rentrée de septembre est attendu.") == [("septembre", "2018-09", "DATE")]
