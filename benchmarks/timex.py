@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Time-expression quality and speed: chronique vs dateparser on ../shared/gold (seeds + dev).
+"""Time-expression quality and speed: chronique vs dateparser on ../shared/gold (seeds + dev), and
+chronique on French TimeBank beside HeidelTime's published figures (when ../shared holds the corpus).
 
-    PYTHONPATH=src python benchmarks/timex.py [--gold ../shared/gold] [--spacy] [--json-only]
+    PYTHONPATH=src python benchmarks/timex.py [--gold ../shared/gold] [--spacy] [--json-only] [--no-timebank]
+
+French TimeBank is scored by ../shared/eval/timebank.py (TempEval-3 style: strict and relaxed span F1,
+value and type F1) running ``chronique timex`` from this checkout.
 
 Scoring is shared/eval/score.py's ``score_timex`` (imported by path; its rule is reproduced
 if the file is absent): a prediction matches the first unmatched gold expression of the same
@@ -13,14 +17,18 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import os
 import pathlib
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "gold"
 SPLITS = ("seeds", "dev")
+HEIDELTIME_FTIB = {"strict": 0.860, "relaxed": 0.910, "value": 0.736, "type": 0.827}  # whole corpus, published
 
 
 def load_score_timex(gold_root: pathlib.Path):
@@ -93,12 +101,41 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def french_timebank(gold_root: pathlib.Path) -> dict | None:
+    """TempEval-3 F1s of ``chronique timex`` on French TimeBank (../shared/ext), or None without it."""
+    scorer = gold_root.parent / "eval" / "timebank.py"
+    if not scorer.exists() or not (gold_root.parent / "ext" / "french-timebank").is_dir():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = pathlib.Path(tmp, "chronique")
+        cmd.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m chronique.cli "$@"\n', encoding="utf-8")
+        cmd.chmod(0o755)
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+        out = subprocess.run([sys.executable, str(scorer), str(cmd)], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"{scorer}: failed: {out.stderr.strip()[-500:]}")
+    res = json.loads(out.stdout.rsplit("\nFTiB", 1)[0])
+    return {"docs": res["docs"], "gold": res["gold"], "crashed_docs": res["crashed_docs"],
+            **{k: round(res[k]["f1"], 3) for k in HEIDELTIME_FTIB}}
+
+
+def timebank_table(ftib: dict) -> str:
+    head = f"{'French TimeBank':22s} {'strict':>7s} {'relaxed':>8s} {'value':>6s} {'type':>6s}"
+    return "\n".join([head, "-" * len(head),
+                      f"{'chronique':22s} {ftib['strict']:7.3f} {ftib['relaxed']:8.3f} {ftib['value']:6.3f} "
+                      f"{ftib['type']:6.3f}   ({ftib['docs']} documents, {ftib['gold']} expressions)",
+                      f"{'HeidelTime (published)':22s} {HEIDELTIME_FTIB['strict']:7.3f} "
+                      f"{HEIDELTIME_FTIB['relaxed']:8.3f} {HEIDELTIME_FTIB['value']:6.3f} "
+                      f"{HEIDELTIME_FTIB['type']:6.3f}   (whole corpus)"])
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=pathlib.Path, default=DEFAULT_GOLD)
     ap.add_argument("--spacy", action="store_true", help="also run chronique with a spaCy parse (tense from the verb)")
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--json-only", action="store_true")
+    ap.add_argument("--no-timebank", action="store_true", help="skip French TimeBank")
     a = ap.parse_args(argv)
     docs, gold = load_docs(a.gold)
     if not docs:
@@ -114,9 +151,14 @@ def main(argv=None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             results.append(measure("dateparser", run_dateparser, docs, gold, score_timex))
-    print(json.dumps({"gold": str(a.gold), "splits": list(SPLITS), "results": results}, ensure_ascii=False))
+    ftib = None if a.no_timebank else french_timebank(a.gold)
+    print(json.dumps({"gold": str(a.gold), "splits": list(SPLITS), "results": results, "french_timebank": ftib,
+                      "heideltime_french_timebank": HEIDELTIME_FTIB}, ensure_ascii=False))
     if not a.json_only:
         print(table(results))
+        if ftib:
+            print()
+            print(timebank_table(ftib))
     return 0
 
 

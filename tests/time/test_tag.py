@@ -29,11 +29,11 @@ def one(text, published=PUB, doc=None):
     ("Le rapport sera publié mi-juin.", ("mi-juin", "2018-06", "DATE")),
     ("Le vote est attendu fin mai.", ("fin mai", "2018-05", "DATE")),
     ("Les troupes partiront début 2019.", ("début 2019", "2019", "DATE")),
-    ("La révolte a éclaté au printemps 2017.", ("au printemps 2017", "2017-SP", "DATE")),
+    ("La révolte a éclaté au printemps 2017.", ("printemps 2017", "2017-SP", "DATE")),
     ("Le traité de 1994 reste en vigueur.", ("1994", "1994", "DATE")),
     ("Il s'était rendu à Dakar en 2001.", ("2001", "2001", "DATE")),
     ("Le bug de l'an 2000 a fait long feu.", ("l'an 2000", "2000", "DATE")),
-    ("Elle l'a dit au mois de mars.", ("au mois de mars", "2018-03", "DATE")),
+    ("Elle l'a dit au mois de mars.", ("mois de mars", "2018-03", "DATE")),
 ])
 def test_absolute(text, expected):
     assert one(text) == expected
@@ -85,7 +85,7 @@ def test_plus_tard_counts_from_the_story_date():
 
 @pytest.mark.parametrize("text, expected", [
     ("L'appel a eu lieu six jours après la visite.", ("six jours après", "P6D", "DURATION")),
-    ("Il a gouverné pendant trois ans.", ("pendant trois ans", "P3Y", "DURATION")),
+    ("Il a gouverné pendant trois ans.", ("trois ans", "P3Y", "DURATION")),
     ("La junte lui donne 72 heures pour partir.", ("72 heures", "PT72H", "DURATION")),
     ("Un ultimatum d'une semaine a été fixé.", ("une semaine", "P1W", "DURATION")),
     ("Après plusieurs jours de combats, la ville est tombée.", ("plusieurs jours", "PXD", "DURATION")),
@@ -117,9 +117,9 @@ def test_vague(text, value):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Le couvre-feu commence à 22 heures.", ("à 22 heures", "2018-06-18T22:00", "TIME")),
-    ("Le convoi est arrivé vers 10h30.", ("vers 10h30", "2018-06-18T10:30", "TIME")),
-    ("Les frontières sont fermées à partir de minuit.", ("à partir de minuit", "2018-06-18T24:00", "TIME")),
+    ("Le couvre-feu commence à 22 heures.", ("22 heures", "2018-06-18T22:00", "TIME")),
+    ("Le convoi est arrivé vers 10h30.", ("10h30", "2018-06-18T10:30", "TIME")),
+    ("Les frontières sont fermées à partir de minuit.", ("minuit", "2018-06-18T24:00", "TIME")),
     ("Le ministre est arrivé ce matin.", ("ce matin", "2018-06-18TMO", "TIME")),
     ("Les heurts ont commencé en matinée.", ("en matinée", "2018-06-18TMO", "TIME")),
     ("Les députés ont voté mardi soir.", ("mardi soir", "2018-06-12TEV", "TIME")),
@@ -130,7 +130,7 @@ def test_times(text, expected):
 
 def test_clock_time_on_the_story_date():
     text = "Samedi, la trêve a été annoncée. Elle a pris effet à 22 heures."
-    assert values(tag(text, PUB))[1] == ("à 22 heures", "2018-06-16T22:00", "TIME")
+    assert values(tag(text, PUB))[1] == ("22 heures", "2018-06-16T22:00", "TIME")
 
 
 def test_holiday_nearest_publication():

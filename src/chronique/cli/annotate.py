@@ -38,23 +38,38 @@ def parsed_docs(a: argparse.Namespace):
     return zip(docs, nlp.pipe(d.text for d in docs)), errors
 
 
-def cmd_timex(a: argparse.Namespace) -> int:
-    """Time expressions of each document, with their TIMEX3 values."""
+def each_document(a: argparse.Namespace, rows) -> int:
+    """Print ``rows(doc, sdoc)`` per document as JSON Lines; a document whose stage raises is reported on
+    stderr ("skipped ID: internal error ...") and costs only itself, as in ``extract``. Exit 1 when any
+    input was skipped."""
+    from chronique.model import InputError
     from chronique.outputs.text import write_jsonl
-    from chronique.time import tag
 
     pairs, errors = parsed_docs(a)
     for doc, sdoc in pairs:
-        write_jsonl((t.to_json() for t in tag(doc.text, doc.published, doc.id, sdoc)), None, sys.stdout)
+        try:
+            out = list(rows(doc, sdoc))
+        except Exception as exc:  # noqa: BLE001 - a stage bug must not lose the other documents' output
+            failed = InputError(doc.origin or doc.id, f"internal error on document {doc.id!r}: "
+                                f"{type(exc).__name__}: {exc}", kind="internal")
+            report_errors([failed])
+            errors.append(failed)
+            continue
+        write_jsonl(out, None, sys.stdout)
+        sys.stdout.flush()
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def cmd_timex(a: argparse.Namespace) -> int:
+    """Time expressions of each document, with their TIMEX3 values."""
+    from chronique.time import tag
+
+    return each_document(a, lambda doc, sdoc: (t.to_json() for t in tag(doc.text, doc.published, doc.id, sdoc)))
 
 
 def cmd_actors(a: argparse.Namespace) -> int:
     """Actors of each document, resolved and coded."""
     from chronique.actors import actors_rows, default_kb, resolve_mentions
-    from chronique.outputs.text import write_jsonl
 
-    pairs, errors = parsed_docs(a)
-    for doc, sdoc in pairs:
-        write_jsonl(actors_rows(doc.id, resolve_mentions(sdoc, doc.published, default_kb())), None, sys.stdout)
-    return EXIT_PARTIAL if errors else EXIT_OK
+    return each_document(a, lambda doc, sdoc: actors_rows(doc.id, resolve_mentions(sdoc, doc.published,
+                                                                                    default_kb())))

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from .. import lang as language
 
 KINDS = {"date", "day_only", "month", "season", "year", "relday", "weekday", "period", "ago", "in",
-         "shift", "duration", "set", "time", "daypart", "anaphor", "holiday", "vague"}
+         "shift", "duration", "set", "time", "daypart", "anaphor", "holiday", "vague", "decade"}
 MAPPINGS = ("months", "weekdays", "seasons", "numbers", "ordinals", "units", "day_parts",
             "relative_days", "anaphoric_days", "period_units", "modifiers", "vague", "named_hours",
-            "relative_duration")
+            "relative_duration", "duration_words", "set_words")
 LISTS = ("vague_numbers", "past_words", "future_words", "this_words", "stop_phrases",
          "date_prepositions", "year_followers", "name_heads", "name_linkers", "year_elisions", "month_nouns",
-         "earlier_words", "first_day")
+         "earlier_words", "first_day", "set_word_blockers")
 TENSE_KEYS = ("future_aux", "conditional_endings", "past_cue", "future_cue")
 DATELINE_KEYS = ("before", "after")
 _FOLD = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "ï": "[ïi]", "î": "[îi]", "ô": "[ôo]", "û": "[ûu]"}
@@ -40,6 +40,7 @@ class Lexicon:
     rules: list[Rule]
     name_before: re.Pattern  # "Mouvement du": the head noun of a name a date completes
     relative_duration: re.Pattern  # "six jours après": a duration counted from another event
+    age_before: re.Pattern  # "âgé de", "une fillette de": what makes a following count of years an age
 
     def lookup(self, table: str, word: str):
         """Value of ``word`` in mapping ``table`` (normalised, accents and hyphens tolerated), or None."""
@@ -113,6 +114,9 @@ def _validate(data: dict) -> dict:
     tense = data.get("tense")
     _need(isinstance(tense, dict) and all(k in tense for k in TENSE_KEYS),
           f"'tense' must be a mapping with {', '.join(TENSE_KEYS)}")
+    ages = data.get("ages")
+    _need(isinstance(ages, dict) and all(isinstance(ages.get(k), list) and ages[k] for k in ("units", "before")),
+          "'ages' must map units and before to non-empty lists")
     dateline = data.get("dateline")
     _need(isinstance(dateline, dict) and all(isinstance(dateline.get(k), str) for k in DATELINE_KEYS),
           f"'dateline' must map {', '.join(DATELINE_KEYS)} to regexes")
@@ -138,6 +142,7 @@ def _normalise(data: dict) -> dict:
     data["vague"] = {norm(w): value for value, words in data["vague"].items() for w in words}
     for key in LISTS:
         data[key] = {norm(str(w)) for w in data[key]}
+    data["ages"] = {k: {norm(str(w)) for w in v} for k, v in data["ages"].items()}
     return data
 
 
@@ -161,7 +166,7 @@ def parse_holidays(raw) -> dict:
 
 def _placeholder(spec: str, data: dict, holidays: dict, name: str) -> str:
     if spec == "numbers+digits":
-        return r"(?:\d{1,4}|" + alternation(data["numbers"])[3:]
+        return r"(?:\d{1,4}(?:,\d+)?|" + alternation(data["numbers"])[3:]
     if spec == "holidays":
         return alternation(holidays)
     if spec in data and isinstance(data[spec], (dict, set)):
@@ -204,4 +209,5 @@ def load(lang: str) -> Lexicon:
         raise language.LanguageDataError(f"{language.path(lang, 'time')}: {exc}") from None
     return Lexicon(data, days, frozenset(language.grammar(lang).perfect_auxiliaries), rules,
                    name_before=re.compile(rf"([\w-]+)\s+{_exact(data['name_linkers'])}\s+$", re.IGNORECASE),
-                   relative_duration=re.compile(rf"{_exact(data['relative_duration'])}\s*$", re.IGNORECASE))
+                   relative_duration=re.compile(rf"{_exact(data['relative_duration'])}\s*$", re.IGNORECASE),
+                   age_before=re.compile(rf"(?<![\w-]){alternation(data['ages']['before'])}\s+$", re.IGNORECASE))

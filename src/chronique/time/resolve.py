@@ -22,6 +22,8 @@ class Context:
     published: dt.date | None
     current: dt.date | None = None  # last day-precision date mentioned (the story's "now")
     direction: str | None = None  # tense of the governing verb
+    day: dt.date | None = None  # last day of this sentence, past or future: the day of its clock times and day parts
+    timed: dt.date | None = None  # day of the last time of day ("hier soir"): "dans la nuit" goes on from it
 
     @property
     def story(self) -> dt.date | None:
@@ -35,7 +37,7 @@ Result = tuple[str, str] | None
 def _num(g: dict, lex: Lexicon) -> float | None:
     """Count from digits or number words; None for "plusieurs"/"quelques"; +0.5 with "et demi"."""
     raw = norm(g.get("num") or "1")
-    n = float(raw) if raw.isdigit() else lex.data["numbers"].get(raw)
+    n = float(raw.replace(",", ".")) if raw.replace(",", "", 1).isdigit() else lex.data["numbers"].get(raw)
     if n is None:
         return None
     return n + 0.5 if g.get("half") else n
@@ -47,8 +49,10 @@ def _day(raw: str, lex: Lexicon) -> int:
 
 
 def _year(raw: str | None) -> int | None:
+    """A written year; two digits ("octobre 98", "en 02") are 19xx from 70, else 20xx."""
     if not raw:
         return None
+    raw = raw.lstrip("'’")
     y = int(raw)
     return y + (2000 if y < 70 else 1900) if len(raw) == 2 else y
 
@@ -154,6 +158,8 @@ def r_period(g: dict, rule: Rule, ctx: Context) -> Result:
         return None
     unit = ctx.lex.lookup("period_units", g["unit"])
     step = {PAST: -1, FUTURE: 1}.get(_dir(g, ctx.lex), 0)
+    if unit == "WE" and g.get("this") and ctx.direction == PAST and ctx.published.isoweekday() < 6:
+        step = -1  # "ils se sont rendus ce week-end", read on a weekday: the weekend just gone
     move = {"WE": "W", "Q": "M"}.get(unit, unit)
     d = cal.shift(ctx.published, step * (3 if unit == "Q" else 1), move)
     return cal.period_value(d, unit), "DATE"
@@ -197,32 +203,49 @@ def r_shift(g: dict, rule: Rule, ctx: Context) -> Result:
 
 
 def r_duration(g: dict, rule: Rule, ctx: Context) -> Result:
-    """"pendant trois ans" P3Y, "72 heures" PT72H, "plusieurs jours" PXD, "six jours après" P6D."""
+    """"pendant trois ans" P3Y, "72 heures" PT72H, "plusieurs jours" PXD, "six jours après" P6D,
+    "un quinquennat" P5Y."""
+    if g.get("word"):
+        return ctx.lex.lookup("duration_words", g["word"]), "DURATION"
     unit = ctx.lex.lookup("units", g["unit"])
     return cal.duration_value(_num(g, ctx.lex), unit), "DURATION"
 
 
 def r_set(g: dict, rule: Rule, ctx: Context) -> Result:
-    """"chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "tous les deux jours" P2D."""
+    """"chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "tous les deux jours" P2D, "deux fois par semaine" P1W,
+    "par semestre" P6M, "annuel" P1Y."""
     if g.get("weekday"):
         return f"XXXX-WXX-{ctx.lex.lookup('weekdays', g['weekday'])}", "SET"
+    if g.get("word"):
+        return ctx.lex.lookup("set_words", g["word"]), "SET"
+    per = ctx.lex.lookup("duration_words", g["unit"])
+    if per:
+        return per, "SET"
     return cal.duration_value(_num(g, ctx.lex) or 1, ctx.lex.lookup("units", g["unit"])), "SET"
 
 
 def r_time(g: dict, rule: Rule, ctx: Context) -> Result:
-    """"vers 10h", "à 22 heures", "23H05", "minuit" on the story's current date."""
-    if not ctx.story:
+    """"vers 10h", "à 22 heures", "23H05", "minuit" on the day the sentence is at (``Context.day``), else the
+    story's current date; "hier à 10 h", "ce jeudi à midi" on the day they name."""
+    day = ctx.day or ctx.story
+    if g.get("rel") and ctx.published:
+        day = ctx.published + dt.timedelta(days=ctx.lex.lookup("relative_days", g["rel"]))
+    elif g.get("weekday"):
+        on = r_weekday(g, rule, ctx)
+        day = dt.date.fromisoformat(on[0][:10]) if on else None
+    if not day:
         return None
-    named = ctx.lex.data["named_hours"].get(norm(g["hour"]))
+    named = ctx.lex.data["named_hours"].get(norm(g.get("named") or ""))
     hour, minute = (named, 0) if named is not None else (int(g["hour"]), int(g.get("minute") or 0))
     if hour > 24 or (hour == 24 and minute):
         return None
-    return f"{ctx.story.isoformat()}T{hour:02d}:{minute:02d}", "TIME"
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}", "TIME"
 
 
 def r_daypart(g: dict, rule: Rule, ctx: Context) -> Result:
-    """"ce matin", "en matinée", "plus tôt dans la soirée": parts of the publication day."""
-    anchor = ctx.published
+    """"ce matin": the publication day; "dans la soirée", "pendant la nuit": the day of the sentence, else of
+    the last time of day ("hier soir ... au cours de la nuit"), else the publication day."""
+    anchor = ctx.published if g.get("this") else ctx.day or ctx.timed or ctx.published
     if not anchor:
         return None
     return f"{anchor.isoformat()}T{ctx.lex.lookup('day_parts', g['part'])}", "TIME"
@@ -263,6 +286,12 @@ def _holiday_key(text: str, lex: Lexicon) -> str | None:
     return next((k for k in lex.holidays if re.fullmatch(word_regex(k), norm(text), re.IGNORECASE)), None)
 
 
+def r_decade(g: dict, rule: Rule, ctx: Context) -> Result:
+    """"les années 60" 196X, "les années 1990" 199X, "début des années 2000" 200X (two digits: the 1900s)."""
+    digits = g["decade"]
+    return (digits if len(digits) == 4 else "19" + digits)[:3] + "X", "DATE"
+
+
 def r_vague(g: dict, rule: Rule, ctx: Context) -> Result:
     """"bientôt" FUTURE_REF, "récemment" PAST_REF, "actuellement" PRESENT_REF."""
     value = ctx.lex.lookup("vague", g["vague"])
@@ -274,4 +303,5 @@ RESOLVERS = {
     "weekday": r_weekday, "relday": r_relday, "period": r_period, "ago": r_ago, "in": r_in,
     "shift": r_shift, "duration": r_duration, "set": r_set, "time": r_time, "daypart": r_daypart,
     "anaphor": r_anaphor, "holiday": r_holiday, "vague": r_vague,
+    "decade": r_decade,
 }

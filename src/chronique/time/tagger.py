@@ -12,9 +12,13 @@ from .resolve import RESOLVERS, Context
 from .tense import direction_from_doc, direction_from_text
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
-_NEEDS_TENSE = {"weekday", "date", "month"}
+_NEEDS_TENSE = {"weekday", "date", "month", "time", "period"}
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 _WORD_AFTER = re.compile(r"^[\s\xa0]+([a-zà-ÿ][\w'’-]*)")
+_CLOCK_KINDS = {"time", "daypart"}
+_DAY_KINDS = {"weekday", "relday", "date"}
+_DAY_AFTER_CLOCK = re.compile(r"[\s,]{1,3}")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
 @dataclass(frozen=True)
@@ -68,14 +72,34 @@ def _timestamp_line(text: str, c: Candidate) -> bool:
     return line.strip() == text[c.start:c.end].strip()
 
 
+_COUNT_AT_END = re.compile(r"(.*?)\S+\s+\S+$", re.S)
+_AFTER_NAME = re.compile(r"[A-ZÀ-Ý][\w-]+\s*[,(]\s*$")
+_CLOSE = re.compile(r"\s*[,)]")
+
+
+def _is_age(text: str, c: Candidate, lex: Lexicon) -> bool:
+    """"âgé de 54 ans", "les moins de 17 ans", "Alain Parmentier, 53 ans,": an age, not a duration."""
+    if c.groups.get("pre") or norm(c.groups.get("unit") or "") not in lex.data["ages"]["units"]:
+        return False
+    before = text[max(0, c.start - 40):c.start]
+    head = _COUNT_AT_END.match(text[c.start:c.end])
+    if lex.age_before.search(before + (head.group(1) if head else "")):
+        return True
+    return bool(_AFTER_NAME.search(before) and _CLOSE.match(text, c.end))
+
+
 def _plausible(text: str, c: Candidate, lex: Lexicon) -> bool:
-    """Reject stop phrases, quantities read as years, and bare month names ("mai" alone)."""
-    if norm(text[c.start:c.end]) in lex.data["stop_phrases"]:
+    """Reject stop phrases (unless a preposition makes them time: "depuis des années"), quantities read as years, and bare month names ("mai" alone)."""
+    if not c.groups.get("pre") and norm(text[c.start:c.end]) in lex.data["stop_phrases"]:
         return False
     if c.rule.kind in ("date", "day_only", "month") and _in_name(text, c.start, lex):
         return False
     if c.rule.kind == "time" and _timestamp_line(text, c):
         return False
+    if c.rule.kind == "duration" and _is_age(text, c, lex):
+        return False
+    if c.rule.kind == "set" and c.groups.get("word") and _word_before(text, c.start) in lex.data["set_word_blockers"]:
+        return False  # "les quotidiens": the newspapers
     if c.rule.kind == "year":
         return _plausible_year(text, c, lex)
     if c.rule.kind == "month":
@@ -113,26 +137,49 @@ def _direction(text: str, c: Candidate, doc, lex: Lexicon) -> str | None:
         return None
     found = direction_from_doc(doc, c.start, c.end, lex) if doc is not None else None
     found = found or direction_from_text(text, c.start, c.end, lex)
-    if c.rule.kind == "weekday":
+    if c.rule.kind == "weekday" or c.groups.get("weekday") and c.rule.kind == "time":
         return found or PAST
+    if c.rule.kind == "period":
+        return found
     return FUTURE if found == FUTURE else None
 
 
-def _advance(ctx: Context, value: str, kind: str) -> None:
-    """A day-precision date on or before publication becomes the story's current date."""
+def _advance(ctx: Context, value: str, kind: str) -> bool:
+    """A day-precision date becomes the day the sentence's clock times belong to; on or before publication,
+    also the story's current date. True when ``value`` is such a date."""
     m = _DAY_VALUE.match(value)
-    if not m or kind in ("anaphor",):
-        return
+    if not m:
+        return False
     d = dt.date.fromisoformat(m.group(1))
-    if ctx.published is None or d <= ctx.published:
+    ctx.day = d
+    if "T" in value:
+        ctx.timed = d
+    if kind != "anaphor" and (ctx.published is None or d <= ctx.published):
         ctx.current = d
+    return True
+
+
+def _reading_order(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Text order, except that a clock time followed by its day ("vers 0 h 40, jeudi", "à 10 h, hier")
+    is resolved after that day."""
+    order = list(chosen)
+    for i in range(len(order) - 1):
+        c, nxt = order[i], order[i + 1]
+        if (c.rule.kind in _CLOCK_KINDS and nxt.rule.kind in _DAY_KINDS
+                and _DAY_AFTER_CLOCK.fullmatch(text[c.end:nxt.start])):
+            order[i], order[i + 1] = nxt, c
+    return order
 
 
 def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon, doc_id: str):
-    """Resolve candidates in reading order; yields (Candidate, Timex)."""
+    """Resolve candidates in reading order; yields (Candidate, Timex) in text order."""
     ctx = Context(lex, published)
-    for c in chosen:
+    out = []
+    day_end = 0
+    for c in _reading_order(text, chosen):
         ctx.direction = _direction(text, c, doc, lex)
+        if _SENTENCE_END.search(text, day_end, max(day_end, c.start)):
+            ctx.day = None  # a day named in an earlier sentence does not date this one's clock times
         try:
             res = RESOLVERS[c.rule.kind](c.groups, c.rule, ctx)
         except (ValueError, OverflowError):  # "il y a 30 siècles": off the calendar, not a date we can give
@@ -140,8 +187,10 @@ def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon
         if res is None:
             continue
         value, ttype = res
-        _advance(ctx, value, c.rule.kind)
-        yield c, Timex(doc_id, text[c.start:c.end], c.start, c.end, value, ttype)
+        if _advance(ctx, value, c.rule.kind):
+            day_end = c.end
+        out.append((c, Timex(doc_id, text[c.start:c.end], c.start, c.end, value, ttype)))
+    return sorted(out, key=lambda ct: ct[0].start)
 
 
 def tag_candidates(text: str, published: dt.date | None, doc_id: str = "", doc=None, *, lang: str):
