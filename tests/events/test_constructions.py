@@ -259,3 +259,10 @@ def test_police_dispersing_a_crowd_is_force_used_on_it_not_a_protest(events_of):
     evs = events_of("Les forces de l'ordre ont dispersé les manifestants à coups de gaz lacrymogène à Dakar.")
     assert [(e.event_type, e.mode) for e in find(evs, "ASSAULT")] == [("ASSAULT", "crowd-control")]
     assert not find(events_of("Le gouvernement a décidé d'évacuer les habitants de la zone inondée."), "ASSAULT")
+
+
+def test_leaving_an_agreement_rejects_it_and_is_no_new_agreement(events_of):
+    evs = events_of("Washington se retire de l'accord de Paris sur le climat, a annoncé la Maison Blanche.")
+    assert [e.event_type for e in evs] == ["REJECT"] and countries(evs[0].actor) == {"USA"}
+    troops = events_of("Les forces russes se sont retirées de Kherson.")
+    assert [e.event_type for e in troops] == ["RETREAT"]

@@ -14,21 +14,22 @@ from chronique.events.triggers import Match
 DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 
 
-# A cancelled, refused or postponed meeting ("annuler le sommet") did not happen: the meeting noun
-# the REJECT verb governs is no CONSULT/AGREE of its own.
+# A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a
+# party leaves or rejects ("se retirer de l'accord", "rejeter le traité") is not a new one: the
+# meeting or agreement noun the REJECT trigger governs is no CONSULT/AGREE of its own.
 CANCELS = {"REJECT": {"CONSULT", "AGREE"}}
 
 
 def outermost(matches: list[Match], lang: str) -> list[Match]:
-    """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting nouns
-    that a cancelling verb governs, and participles that describe an event noun."""
+    """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting and agreement
+    nouns that a rejecting trigger governs, and participles that describe an event noun."""
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
         if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token, lang) for o in matches):
             continue
         if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
-               and o.trigger.mode == "meet" for o in matches):
+               and (o.trigger.mode == "meet" or m.token.pos_ == "NOUN") for o in matches):
             continue
         if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
                                          for o in matches):
