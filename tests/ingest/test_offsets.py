@@ -43,10 +43,12 @@ def _decorate(sentence: str, choices: list[int]) -> str:
     return out
 
 
+# Page furniture stands on lines of its own, as in real files (a line that starts "Lire aussi" is
+# dropped whole, so furniture glued to a sentence would take the sentence with it).
 texts = st.builds(
-    lambda bom, head, body, tail, seps: ("\ufeff" if bom else "") + "".join(h + s for h, s in zip(head, seps))
+    lambda bom, head, body, tail, seps: ("\ufeff" if bom else "") + "".join(h + "\n" + s for h, s in zip(head, seps))
     + "".join(_decorate(SENTENCES[i], c) + seps[k % len(seps)] for k, (i, c) in enumerate(body))
-    + "".join(seps[0] + t for t in tail),
+    + "".join("\n" + t for t in tail),
     st.booleans(),
     st.lists(st.sampled_from(FURNITURE), max_size=3),
     st.lists(st.tuples(st.integers(0, len(SENTENCES) - 1), st.lists(st.integers(0, 5), min_size=4, max_size=4)),
