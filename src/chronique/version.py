@@ -1,2 +1,2 @@
 """The package version, on the ground floor so every layer can name it (``chronique.__version__`` re-exports it)."""
-__version__ = "0.2.0"
+__version__ = "0.3.0"
