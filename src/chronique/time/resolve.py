@@ -24,6 +24,7 @@ class Context:
     direction: str | None = None  # tense of the governing verb
     day: dt.date | None = None  # last day of this sentence, past or future: the day of its clock times and day parts
     timed: dt.date | None = None  # day of the last time of day ("hier soir"): "dans la nuit" goes on from it
+    day_before: dt.date | None = None  # last day of the previous sentence: a day part opening this one goes on from it
 
     @property
     def story(self) -> dt.date | None:
@@ -244,8 +245,9 @@ def r_time(g: dict, rule: Rule, ctx: Context) -> Result:
 
 def r_daypart(g: dict, rule: Rule, ctx: Context) -> Result:
     """"ce matin": the publication day; "dans la soirée", "pendant la nuit": the day of the sentence, else of
-    the last time of day ("hier soir ... au cours de la nuit"), else the publication day."""
-    anchor = ctx.published if g.get("this") else ctx.day or ctx.timed or ctx.published
+    the last time of day ("hier soir ... au cours de la nuit"), else of the sentence before ("... dès mercredi.
+    Dans la nuit, ..." is Wednesday night), else the publication day."""
+    anchor = ctx.published if g.get("this") else ctx.day or ctx.timed or ctx.day_before or ctx.published
     if not anchor:
         return None
     return f"{anchor.isoformat()}T{ctx.lex.lookup('day_parts', g['part'])}", "TIME"

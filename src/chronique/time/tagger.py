@@ -131,10 +131,23 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def _direction(text: str, c: Candidate, doc, lex: Lexicon) -> str | None:
-    """Tense of the clause for weekdays (default past) and year-less dates (only a future counts)."""
+def _relative_complement(text: str, c: Candidate, prev: Candidate | None, lex: Lexicon) -> str | None:
+    """"trois jours avant le référendum de dimanche": a day named in the complement of "N jours avant" lies
+    after the clause's date (FUTURE), of "N jours après" before it (PAST), whatever the verb's tense
+    (time.yaml ``relative_duration``)."""
+    if prev is None or not prev.groups.get("sdir") or _SENTENCE_END.search(text, prev.end, c.start):
+        return None
+    side = lex.data["relative_duration"].get(norm(prev.groups["sdir"]))
+    return {"before": FUTURE, "after": PAST}.get(side)
+
+
+def _direction(text: str, c: Candidate, doc, lex: Lexicon, prev: Candidate | None = None) -> str | None:
+    """Tense of the clause for weekdays (default past) and year-less dates (only a future counts); a day in
+    the complement of "N jours avant/après" takes the side that relation gives it."""
     if c.rule.kind not in _NEEDS_TENSE or c.groups.get("year"):
         return None
+    if c.rule.kind == "weekday" and (side := _relative_complement(text, c, prev, lex)):
+        return side
     found = direction_from_doc(doc, c.start, c.end, lex) if doc is not None else None
     found = found or direction_from_text(text, c.start, c.end, lex)
     if c.rule.kind == "weekday" or c.groups.get("weekday") and c.rule.kind == "time":
@@ -175,11 +188,14 @@ def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon
     """Resolve candidates in reading order; yields (Candidate, Timex) in text order."""
     ctx = Context(lex, published)
     out = []
-    day_end = 0
+    day_end, last_day, prev = 0, None, None
     for c in _reading_order(text, chosen):
-        ctx.direction = _direction(text, c, doc, lex)
-        if _SENTENCE_END.search(text, day_end, max(day_end, c.start)):
+        ctx.direction = _direction(text, c, doc, lex, prev)
+        prev = c
+        ends = len(_SENTENCE_END.findall(text, day_end, max(day_end, c.start)))
+        if ends:
             ctx.day = None  # a day named in an earlier sentence does not date this one's clock times
+        ctx.day_before = last_day if ends == 1 else None
         try:
             res = RESOLVERS[c.rule.kind](c.groups, c.rule, ctx)
         except (ValueError, OverflowError):  # "il y a 30 siècles": off the calendar, not a date we can give
@@ -188,7 +204,7 @@ def resolve_all(text: str, chosen: list[Candidate], published, doc, lex: Lexicon
             continue
         value, ttype = res
         if _advance(ctx, value, c.rule.kind):
-            day_end = c.end
+            day_end, last_day = c.end, ctx.day
         out.append((c, Timex(doc_id, text[c.start:c.end], c.start, c.end, value, ttype)))
     return sorted(out, key=lambda ct: ct[0].start)
 
