@@ -5,7 +5,6 @@ the ``errors`` table; every good input of the same batch must be stored; nothing
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys

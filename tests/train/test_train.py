@@ -1,8 +1,6 @@
 """Training runs end to end on a small slice (the full run is `make model`), deterministically."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 

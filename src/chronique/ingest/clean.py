@@ -85,7 +85,7 @@ def clean_mapped(text: str, lang: str = "fr") -> Cleaned:
 
 def _kept_lines(text: str, lang: str) -> list[tuple[int, int]]:
     """Ranges of the lines that are not boilerplate (right-stripped), each but the last with its newline."""
-    ranges, pos = [], 0
+    ranges, pos, prev_end = [], 0, 0
     for line in text.split("\n"):
         if not is_boilerplate(line, lang):
             if ranges:

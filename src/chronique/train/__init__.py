@@ -5,7 +5,6 @@ last fifth is validation and is never trained on. ../shared/gold is never read h
 """
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -71,12 +70,14 @@ def event_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
 
 def decisions(probs: np.ndarray, data: Sequence[Example]) -> list[str]:
     """The label the pipeline acts on (``events.arbiter``): a rule's own type where a rule fires,
-    else the model's type when its probability reaches ``ADD``."""
+    unless the model vetoes it; else the model's type when its probability reaches ``ADD``."""
     out = []
     for p, e in zip(probs, data):
-        rule = next((f[5:] for f in e.feats if f.startswith("rule=") and "|" not in f), None)
+        if e.rule is not None:
+            out.append(NONE if p[0] >= VETO.get(e.rule, 2.0) else e.rule)
+            continue
         best = int(np.argmax(p[1:])) + 1
-        out.append(rule if rule is not None else LABELS[best] if p[best] >= ADD else NONE)
+        out.append(LABELS[best] if p[best] >= ADD else NONE)
     return out
 
 
