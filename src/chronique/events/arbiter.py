@@ -27,13 +27,14 @@ VETO = {"REJECT": 0.95, "SUPPORT": 0.95}
 
 def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel) -> list[Match]:
     """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order."""
-    matches = [m for m in matches if not _vetoed(m, model)]
+    memo: dict = {}
+    matches = [m for m in matches if not _vetoed(m, model, sent, memo)]
     ruled = {m.token.i: rule_labels(m) for m in matches}
     out = list(matches)
     for tok in sent:
         if tok.i in ruled or not is_candidate(tok):
             continue
-        probs = model.predict(tok)
+        probs = model.predict(tok, (), sent, memo)
         best = max((t for t in probs if t != NONE), key=probs.__getitem__)
         if probs[best] >= ADD and not _reported_beside(tok, best, ruled):
             pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
@@ -42,10 +43,10 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
     return sorted(out, key=lambda m: m.token.i)
 
 
-def _vetoed(m: Match, model: TypeModel) -> bool:
+def _vetoed(m: Match, model: TypeModel, sent: Span, memo: dict) -> bool:
     """A rule match of a ``VETO`` type where the model is nearly sure no event is reported."""
     threshold = VETO.get(m.trigger.type)
-    return threshold is not None and model.predict(m.token, rule_labels(m))[NONE] >= threshold
+    return threshold is not None and model.predict(m.token, rule_labels(m), sent, memo)[NONE] >= threshold
 
 
 def _reported_beside(tok: Token, event_type: str, ruled: dict[int, tuple[str, ...]]) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"
@@ -62,8 +62,12 @@ def _clause(tok: Token) -> Token:
     return t
 
 
-def features(tok: Token, rule_types: Iterable[str] = ()) -> list[str]:
-    """The symbolic features of a candidate trigger token (strings, hashed by ``indices``)."""
+def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = None,
+             memo: dict[int, list[tuple[int, str]]] | None = None) -> list[str]:
+    """The symbolic features of a candidate trigger token (strings, hashed by ``indices``).
+
+    ``sent`` (the token's sentence) and ``memo`` (a dict kept for one sentence) only save work when
+    many tokens of one sentence are scored: ``Token.sent`` and clause subtrees are costly in spaCy."""
     lem, pos = _lemma(tok), tok.pos_
     head = tok.head
     f = [f"l={lem}", f"p={pos}", f"lp={lem}|{pos}", f"w={tok.lower_}", f"d={tok.dep_}",
@@ -93,7 +97,7 @@ def features(tok: Token, rule_types: Iterable[str] = ()) -> list[str]:
         for gc in c.children:
             if gc.dep_ in ("obj", "obl", "obl:arg", "nmod", "xcomp"):
                 f.append(f"cc={dep}|{gc.dep_}|{_lemma(gc)}")
-    sent = tok.sent
+    sent = sent if sent is not None else tok.sent
     for off in (-2, -1, 1, 2):
         j = tok.i + off
         if sent.start <= j < sent.end:
@@ -101,13 +105,16 @@ def features(tok: Token, rule_types: Iterable[str] = ()) -> list[str]:
     clause = _clause(tok)
     if clause is not tok:
         f.append(f"cl={_lemma(clause)}")
+    words = memo.get(clause.i) if memo is not None else None
+    if words is None:
+        words = [(t.i, _lemma(t)) for t in clause.subtree if t.pos_ in CONTENT_POS]
+        if memo is not None:
+            memo[clause.i] = words
     seen = set()
-    for t in clause.subtree:
-        if t.i != tok.i and t.pos_ in CONTENT_POS and abs(t.i - tok.i) <= 15:
-            ctx = _lemma(t)
-            if ctx not in seen:
-                seen.add(ctx)
-                f.append(f"s={ctx}")
+    for i, ctx in words:
+        if i != tok.i and abs(i - tok.i) <= 15 and ctx not in seen:
+            seen.add(ctx)
+            f.append(f"s={ctx}")
     for rt in rule_types:
         f.append(f"rule={rt}")
         f.append(f"rule={rt}|{lem}")
@@ -146,9 +153,11 @@ class TypeModel:
         e = np.exp(z)
         return e / e.sum()
 
-    def predict(self, tok: Token, rule_types: Iterable[str] = ()) -> dict[str, float]:
-        """Probability of each label (the PLOVER types and NONE) for a candidate token."""
-        p = self.scores(features(tok, rule_types), vector(tok))
+    def predict(self, tok: Token, rule_types: Iterable[str] = (), sent: Span | None = None,
+                memo: dict | None = None) -> dict[str, float]:
+        """Probability of each label (the PLOVER types and NONE) for a candidate token (``sent`` and
+        ``memo``: see ``features``)."""
+        p = self.scores(features(tok, rule_types, sent, memo), vector(tok))
         return dict(zip(self.labels, p.tolist()))
 
     def save(self, folder: Path) -> None:

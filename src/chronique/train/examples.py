@@ -73,10 +73,13 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
     for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
         rules = rule_types(doc, lang)
         labels = token_labels(doc, at.triggers, rules)
-        for tok in doc:
-            if is_candidate(tok):
+        for sent in doc.sents:
+            memo: dict = {}
+            for tok in sent:
+                if not is_candidate(tok):
+                    continue
                 gold = labels.get(tok.i)
                 ruled = rules.get(tok.i, ())
-                yield Example(features(tok, ruled), vector(tok), gold.type if gold else NONE, at.story,
-                              tok.lemma_.lower(), (at.id, tok.sent.start), gold.mode if gold else None,
+                yield Example(features(tok, ruled, sent, memo), vector(tok), gold.type if gold else NONE, at.story,
+                              tok.lemma_.lower(), (at.id, sent.start), gold.mode if gold else None,
                               ruled[0] if ruled else None)
