@@ -15,6 +15,8 @@ gold sets.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
@@ -23,6 +25,15 @@ from chronique.events.triggers import Match
 
 ADD = 0.6
 VETO = {"REJECT": 0.95, "SUPPORT": 0.95}
+
+
+def decide(rule: str | None, probs: Mapping[str, float]) -> str:
+    """The label acted on at one token: the rule's own type unless the model vetoes it, else the
+    model's best type when it reaches ``ADD`` (``NONE``: no event). ``chronique train`` scores this."""
+    if rule is not None:
+        return NONE if rule in VETO and probs[NONE] >= VETO[rule] else rule
+    best = max((t for t in probs if t != NONE), key=probs.__getitem__)
+    return best if probs[best] >= ADD else NONE
 
 
 def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel) -> list[Match]:
@@ -35,8 +46,8 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
         if tok.i in ruled or not is_candidate(tok):
             continue
         probs = model.predict(tok, (), sent, memo)
-        best = max((t for t in probs if t != NONE), key=probs.__getitem__)
-        if probs[best] >= ADD and not _reported_beside(tok, best, ruled):
+        best = decide(None, probs)
+        if best != NONE and not _reported_beside(tok, best, ruled):
             pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
             trig = lexicon.frame(pos, best, _mode(model, best, tok.lemma_.lower()), round(probs[best], 3))
             out.append(Match(tok, trig, tok.lemma_.lower()))
@@ -45,8 +56,8 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
 
 def _vetoed(m: Match, model: TypeModel, sent: Span, memo: dict) -> bool:
     """A rule match of a ``VETO`` type where the model is nearly sure no event is reported."""
-    threshold = VETO.get(m.trigger.type)
-    return threshold is not None and model.predict(m.token, rule_labels(m), sent, memo)[NONE] >= threshold
+    rule = m.trigger.type
+    return rule in VETO and decide(rule, model.predict(m.token, rule_labels(m), sent, memo)) == NONE
 
 
 def _reported_beside(tok: Token, event_type: str, ruled: dict[int, tuple[str, ...]]) -> bool:

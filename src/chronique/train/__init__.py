@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from chronique.events.arbiter import ADD, VETO
+from chronique.events.arbiter import decide
 from chronique.events.decide import MODEL_DIR, NONE, TypeModel
 from chronique.plover import EVENT_TYPES
 from chronique.train.examples import Example, examples
-from chronique.train.fit import fit, predict_all, report
+from chronique.train.fit import fit, predict_all
 from chronique.train.texts import AnnotatedText, held_out, read_corpus, read_news_folder
 
 LABELS = (NONE, *EVENT_TYPES)
@@ -52,10 +52,8 @@ def load_texts(opts: TrainOptions) -> list[AnnotatedText]:
     return texts
 
 
-def event_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
-    """Per-type P/R/F1 at the event level: one event per sentence and type, as annotators code them."""
-    gold = {(e.unit, e.label) for e in data if e.label != NONE}
-    found = {(e.unit, p) for e, p in zip(data, pred) if p != NONE}
+def per_type(gold: set[tuple], found: set[tuple]) -> dict:
+    """Precision, recall and F1 per PLOVER type, and their macro average, over (unit, type) pairs."""
     out: dict = {}
     for t in EVENT_TYPES:
         g, f = {u for u in gold if u[1] == t}, {u for u in found if u[1] == t}
@@ -68,17 +66,25 @@ def event_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
     return out
 
 
-def decisions(probs: np.ndarray, data: Sequence[Example]) -> list[str]:
-    """The label the pipeline acts on (``events.arbiter``): a rule's own type where a rule fires,
-    unless the model vetoes it; else the model's type when its probability reaches ``ADD``."""
-    out = []
-    for p, e in zip(probs, data):
-        if e.rule is not None:
-            out.append(NONE if p[0] >= VETO.get(e.rule, 2.0) else e.rule)
-            continue
-        best = int(np.argmax(p[1:])) + 1
-        out.append(LABELS[best] if p[best] >= ADD else NONE)
+def event_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
+    """Per type at the event level: one event per sentence and type, as annotators code them."""
+    return per_type({(e.unit, e.label) for e in data if e.label != NONE},
+                    {(e.unit, p) for e, p in zip(data, pred) if p != NONE})
+
+
+def token_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
+    """Per type over candidate tokens, and the micro precision and recall of finding any event."""
+    gold = {(i, e.label) for i, e in enumerate(data) if e.label != NONE}
+    found = {(i, p) for i, p in enumerate(pred) if p != NONE}
+    out = per_type(gold, found)
+    tp = len(gold & found)
+    out["micro"] = {"precision": round(tp / max(1, len(found)), 3), "recall": round(tp / max(1, len(gold)), 3)}
     return out
+
+
+def decisions(probs: np.ndarray, data: Sequence[Example]) -> list[str]:
+    """The label the pipeline acts on at each example (``events.arbiter.decide``)."""
+    return [decide(e.rule, dict(zip(LABELS, p.tolist()))) for p, e in zip(probs, data)]
 
 
 def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str]]:
@@ -104,12 +110,12 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     train = [e for e in data if not held_out(e.story)]
     valid = [e for e in data if held_out(e.story)]
     model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
-    probs = predict_all(model, valid)
+    chosen = decisions(predict_all(model, valid), valid)
     result = {
         "texts": len(texts), "examples": {"train": len(train), "validation": len(valid)},
         "events": {"train": sum(e.label != NONE for e in train), "validation": sum(e.label != NONE for e in valid)},
-        "validation_events": event_report(valid, decisions(probs, valid)),
-        "validation_tokens": report(LABELS, [e.label for e in valid], decisions(probs, valid)),
+        "validation_events": event_report(valid, chosen),
+        "validation_tokens": token_report(valid, chosen),
     }
     meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes_table(train),
             "validation_macro_f1": result["validation_events"]["macro_f1"]}

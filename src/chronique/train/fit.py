@@ -59,24 +59,3 @@ def predict_all(model: TypeModel, data: Sequence[Example]) -> np.ndarray:
     """Probabilities (n, labels) for many examples."""
     return np.stack([model.scores(e.feats, e.vec) for e in data]) if data else np.zeros((0, len(model.labels)))
 
-
-def report(labels: Sequence[str], gold: Sequence[str], pred: Sequence[str]) -> dict:
-    """Per-type precision, recall and F1 over candidate tokens (NONE is the absence of an event)."""
-    out: dict = {}
-    for name in labels:
-        if name == NONE:
-            continue
-        tp = sum(1 for g, p in zip(gold, pred) if g == p == name)
-        n_pred = sum(1 for p in pred if p == name)
-        n_gold = sum(1 for g in gold if g == name)
-        prec = tp / n_pred if n_pred else 0.0
-        rec = tp / n_gold if n_gold else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[name] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "gold": n_gold}
-    scored = [v["f1"] for v in out.values() if v["gold"]]
-    out["macro_f1"] = round(sum(scored) / len(scored), 3) if scored else 0.0
-    tp = sum(1 for g, p in zip(gold, pred) if g == p != NONE)
-    n_pred = sum(1 for p in pred if p != NONE)
-    n_gold = sum(1 for g in gold if g != NONE)
-    out["micro"] = {"precision": round(tp / max(1, n_pred), 3), "recall": round(tp / max(1, n_gold), 3)}
-    return out
