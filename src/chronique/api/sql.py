@@ -5,14 +5,9 @@ from the user is spliced into the text.
 """
 from __future__ import annotations
 
-# An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
-ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
+from chronique.store.filters import ACTOR_KEY, stable_mode
+
 PERSON = "struct_pack(text := p.text, name := p.name, country := p.country, sector := p.sector, kb_id := p.kb_id)"
-
-
-def _mode(expr: str) -> str:
-    """The most frequent value, ties broken the same way on every run."""
-    return f"mode({expr} ORDER BY {expr})"
 
 
 def events(where: str) -> str:
@@ -32,8 +27,8 @@ def events(where: str) -> str:
 
 def actors(where: str) -> str:
     """Participants of the selected events grouped by identity, most active first."""
-    return f"""SELECT {ACTOR_KEY} AS id, {_mode("coalesce(p.name, p.text)")} AS name, {_mode("p.country")} AS country,
-        {_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events,
+    return f"""SELECT {ACTOR_KEY} AS id, {stable_mode("coalesce(p.name, p.text)")} AS name, {stable_mode("p.country")} AS country,
+        {stable_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events,
         count(DISTINCT p.event_id) FILTER (WHERE p.role = 'actor') AS as_actor,
         count(DISTINCT p.event_id) FILTER (WHERE p.role = 'recipient') AS as_recipient,
         list(DISTINCT p.text ORDER BY p.text) AS mentions
@@ -55,7 +50,7 @@ def network(where: str) -> str:
         SELECT a.key, a.name, b.key, b.name, FALSE, a.event_id FROM p a JOIN p b ON a.event_id = b.event_id
                AND a.role = 'actor' AND b.role = 'actor' AND a.position < b.position
         WHERE a.event_id IN (SELECT event_id FROM solo))
-    SELECT source, {_mode("source_name")} AS source_name, target, {_mode("target_name")} AS target_name, directed,
+    SELECT source, {stable_mode("source_name")} AS source_name, target, {stable_mode("target_name")} AS target_name, directed,
         s.quad, count(DISTINCT s.id) AS n_events
     FROM pairs JOIN sel s ON s.id = pairs.event_id WHERE source <> target
     GROUP BY source, target, directed, s.quad ORDER BY n_events DESC, source, target, s.quad"""

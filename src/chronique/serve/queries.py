@@ -12,18 +12,11 @@ import duckdb
 
 from chronique.model import Event
 from chronique.store.db import read_events
-from chronique.store.filters import IN_IDS, EventFilter, contains
+from chronique.store.filters import ACTOR_KEY, IN_IDS, EventFilter, contains, stable_mode
 
-# An actor's identity: knowledge-base id when resolved, else its canonical name, else its text.
-ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
 EVENT_ORDER = {"asc": "e.date ASC NULLS LAST, e.doc, e.start_char, e.id",
                "desc": "e.date DESC NULLS LAST, e.doc, e.start_char, e.id"}
 CONTEXT_CHARS = 240
-
-
-def _mode(expr: str) -> str:
-    """The most frequent value, ties broken the same way on every run (plain ``mode`` is not stable)."""
-    return f"mode({expr} ORDER BY {expr})"
 
 
 def rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -101,7 +94,7 @@ def timeline(cur, f: EventFilter, limit: int, offset: int) -> dict:
     """Events grouped by cluster (or alone when unclustered), in date order, one page."""
     where, params = f.where()
     grouped = (f"SELECT coalesce(e.cluster, e.id) AS key, any_value(e.cluster) AS cluster, min(e.date) AS date, "
-               f"{_mode('e.event_type')} AS event_type, {_mode('e.quad')} AS quad, count(*) AS n_events, "
+               f"{stable_mode('e.event_type')} AS event_type, {stable_mode('e.quad')} AS quad, count(*) AS n_events, "
                "count(DISTINCT e.doc) AS n_docs, first(e.id ORDER BY e.confidence DESC, e.id) AS event_id, "
                "list(e.id ORDER BY e.date, e.doc, e.start_char, e.id) AS event_ids "
                f"FROM events e WHERE {where} GROUP BY key")
@@ -124,8 +117,8 @@ def _timeline_item(group: dict, heads: dict[str, dict]) -> dict:
 
 
 # -- actors --------------------------------------------------------------------------------------
-ACTOR_GROUP = f"""SELECT {ACTOR_KEY} AS id, {_mode("coalesce(p.name, p.text)")} AS name,
-    {_mode("p.country")} AS country, {_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events,
+ACTOR_GROUP = f"""SELECT {ACTOR_KEY} AS id, {stable_mode("coalesce(p.name, p.text)")} AS name,
+    {stable_mode("p.country")} AS country, {stable_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events,
     count(DISTINCT p.event_id) FILTER (WHERE p.role = 'actor') AS as_actor,
     count(DISTINCT p.event_id) FILTER (WHERE p.role = 'recipient') AS as_recipient,
     list(DISTINCT p.text ORDER BY p.text)[1:8] AS mentions
@@ -140,7 +133,7 @@ def list_actors(cur, q: str | None, country: str | None, limit: int, offset: int
                       f" OR bool_or({contains('p.text')}))")
         params += [q, q, q]
     if country:
-        having.append(f"{_mode('p.country')} = ?")
+        having.append(f"{stable_mode('p.country')} = ?")
         params.append(country.upper())
     grouped = f"{ACTOR_GROUP} GROUP BY {ACTOR_KEY} HAVING {' AND '.join(having)}"
     total = scalar(cur, f"SELECT count(*) FROM ({grouped})", params)
@@ -216,8 +209,8 @@ def _merge_edges(pairs: list[dict], min_weight: int) -> list[dict]:
 
 
 def _network_nodes(cur, where: str, params: list) -> list[dict]:
-    return rows(cur, f"""SELECT {ACTOR_KEY} AS id, {_mode("coalesce(p.name, p.text)")} AS name,
-        {_mode("p.country")} AS country, {_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events
+    return rows(cur, f"""SELECT {ACTOR_KEY} AS id, {stable_mode("coalesce(p.name, p.text)")} AS name,
+        {stable_mode("p.country")} AS country, {stable_mode("p.sector")} AS sector, count(DISTINCT p.event_id) AS n_events
         FROM participants p WHERE p.event_id IN (SELECT e.id FROM events e WHERE {where})
         GROUP BY {ACTOR_KEY} ORDER BY n_events DESC, id""", params)
 

@@ -25,6 +25,13 @@ from dataclasses import dataclass
 
 # "col IN_IDS" with one list parameter: a membership test DuckDB plans as one join, not a long OR.
 IN_IDS = "IN (SELECT unnest(?::VARCHAR[]))"
+# A participant's identity (``participants p``): knowledge-base id when resolved, else its canonical name, else its text.
+ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
+
+
+def stable_mode(expr: str) -> str:
+    """SQL for the most frequent value, ties broken the same way on every run (plain ``mode`` is not stable)."""
+    return f"mode({expr} ORDER BY {expr})"
 # YYYY, YYYY-MM, YYYY-MM-DD (real month and day numbers) or YYYY-Www.
 BOUND = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3]))?")
 
