@@ -225,11 +225,16 @@ def _extra_paths(extra: Iterable[Path]) -> list[Path]:
     return [Path(p) for p in extra] + env
 
 
+def _org_files() -> list[Path]:
+    """The packaged organisations by region (``kb/organizations/*.yaml``), after the general file."""
+    return sorted((KB_DIR / "organizations").glob("*.yaml"))
+
+
 def data_files(extra: Iterable[Path] = ()) -> list[Path]:
     """The knowledge files a knowledge base with ``extra`` reads (packaged ones, then the users'
     and $CHRONIQUE_KB_EXTRA's, each once), so that a change to any of them re-processes documents.
     The language's countries and titles are language data (``chronique.lang.data_files``)."""
-    files = sorted(KB_DIR.glob("*.yaml")) + _extra_paths(extra)
+    files = sorted(KB_DIR.glob("*.yaml")) + _org_files() + _extra_paths(extra)
     return list({p.resolve(): p for p in files}.values())
 
 
@@ -243,8 +248,9 @@ def load_kb(extra: Iterable[Path] = (), lang: str = "fr", packaged_people: bool 
     """
     kb = KnowledgeBase(articles=key_prefixes(language.grammar(lang).articles))
     _add_countries(kb, language.load(lang, "countries", CountriesFile))
-    for o in language.read(KB_DIR / "organizations.yaml", OrgsFile, KBError).organizations:
-        _add_org(kb, o)
+    for path in [KB_DIR / "organizations.yaml", *_org_files()]:
+        for o in language.read(path, OrgsFile, KBError).organizations:
+            _add_org(kb, o)
     shipped = KB_DIR / "people.yaml"
     people = [shipped] if packaged_people and shipped.exists() else []
     for path in people + _extra_paths(extra):
