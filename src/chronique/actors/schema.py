@@ -62,6 +62,7 @@ class CountriesFile(_Strict):
 class OrgEntry(_Strict):
     id: str
     name: str
+    fr: Optional[str] = None  # French display name (`name` stays the canonical, usually English, one)
     type: Literal["ORG", "GPE"] = "ORG"
     country: Optional[str] = None
     sector: Sector = None
