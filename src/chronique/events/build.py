@@ -44,13 +44,17 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     scene = document_scene(sdoc, lang)
     home = None if scene else home_country(participants)
     story_day = news_day(sdoc, list(timexes), published)
+    topic: list[Actor] = []
     for sent in sdoc.sents:
         seen: set[tuple] = set()
         matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model), lang)
         for match in matches:
-            ev = _build(doc_id, sent, match, participants, timexes, published, lexicon, scene, story_day, home)
+            ev = _build(doc_id, sent, match, participants, timexes, published, lexicon, scene, story_day, home,
+                        topic)
             if ev is None:
                 continue
+            if ev.actor and any(a.country for a in ev.actor):
+                topic = ev.actor
             content = content_aux(match, matches) if ev.aux == "none" else None
             if content:
                 ev.aux = content  # "exiger la libération de X": asked for, not done
@@ -65,7 +69,8 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
 
 def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: Sequence[Timex],
            published: dt.date | None, lexicon: Lexicon, scene: Place | None = None,
-           story_day: dt.date | None = None, home: Place | None = None) -> Event | None:
+           story_day: dt.date | None = None, home: Place | None = None,
+           topic: Sequence[Actor] = ()) -> Event | None:
     trig, tok, lang = m.trigger, m.token, parts.lang
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
@@ -88,6 +93,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         # a doer named but not coded still is the doer; an unresolved "ils" or a time ("d'une semaine") is not
         named = any(t.pos_ in ("NOUN", "PROPN") and not _in_timex(t, timexes) for t in actor_toks)
         actors = _fallback_actors(trig, tok, parts, recips, named=named, subject=named and actor_slot == "subj")
+        if actors is None and not named and topic:
+            actors = [a for a in topic if not _same(a, recips)] or None
         if actors is None:
             return None
     keys = {a.id or a.name or a.text for a in actors}
