@@ -26,7 +26,7 @@ from chronique.events.status import held, type_and_aux
 from chronique.events.triggers import Match, find_triggers
 from chronique.events.where import document_scene, frame_place, home_country, sentence_place
 from chronique.model import Actor, Event, Place, Timex
-from chronique.plover import MODES, QUAD
+from chronique.plover import GENERIC_CODES, MODES, QUAD
 from chronique.time import event_date, news_day, on_story_day
 
 # Types whose target is nearly always named (PLOVER codes who is sanctioned, accused, asked…):
@@ -115,10 +115,12 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     if not trig.symmetric:
         actors, recips = _local_civilians(trig.type, actors, recips, place)
     place = place or home
+    mode = _mode(trig, event_type, lang, tok)
+    actors = actors or _authority(event_type, mode, place, recips)
     start, end = evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
-        doc=doc_id, event_type=event_type, mode=_mode(trig, event_type, lang, tok), actor=actors, recipient=recips, date=date,
+        doc=doc_id, event_type=event_type, mode=mode, actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
         quad=QUAD[event_type], trigger=tok.text, evidence=sent.doc.text[start:end], start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
@@ -204,6 +206,25 @@ def _local_civilians(event_type: str, actors: list[Actor], recips: list[Actor],
     if event_type in CIVILIAN_TARGET and not recips:
         recips = [local]
     return actors, recips
+
+
+# Arrests, curfews, bans and sentences reported without their doer ("200 personnes ont été
+# interpellées") are the acts of the state where they happen, as annotators code them: its police
+# for arrests, its courts for sentences, its government otherwise. Text "" marks an implied actor.
+AUTHORITY = {"COERCE": "GOV", "SANCTION": None}
+AUTHORITY_SECTOR = {"arrest": "COP", "convict": "JUD"}
+
+
+def _authority(event_type: str, mode: str | None, place: Place | None, recips: list[Actor]) -> list[Actor]:
+    """The implied state actor of an agentless coercive act: that of its place, else of its targets."""
+    if event_type not in AUTHORITY or (event_type == "SANCTION" and mode != "convict"):
+        return []
+    country = place.country if place is not None and place.country else next(
+        (r.country for r in recips if r.country and r.country not in GENERIC_CODES), None)
+    if not country:
+        return []
+    return [Actor(text="", name=None, country=country, sector=AUTHORITY_SECTOR.get(mode or "", AUTHORITY[event_type]),
+                  type="GPE")]
 
 
 def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], recips: list[Actor]) -> bool:
