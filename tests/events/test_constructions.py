@@ -12,9 +12,31 @@ def test_passive_agent_is_the_host_and_the_subject_the_visitor(events_of):
     assert ev[0].location is not None and ev[0].location.country == "UKR"
 
 
-def test_agentless_passive_keeps_an_unknown_actor(events_of):
+def test_agentless_arrest_is_the_police_of_the_place(events_of):
     ev = find(events_of("Deux cents manifestants ont été arrêtés samedi à Alger."), "COERCE")
-    assert ev and ev[0].actor == [] and ev[0].mode == "arrest"
+    assert ev and ev[0].mode == "arrest"
+    assert [(a.text, a.country, a.sector) for a in ev[0].actor] == [("", "DZA", "COP")]
+
+
+def test_agentless_arrest_with_no_place_takes_the_targets_state(events_of):
+    ev = find(events_of("L'opposant russe Alexeï Navalny a été interpellé dimanche."), "COERCE")
+    assert ev and countries(ev[0].actor) == {"RUS"}
+
+
+def test_clause_without_doer_takes_the_actor_of_the_story_so_far(events_of):
+    evs = events_of("Les forces russes ont pris le contrôle de la ville mardi. "
+                    "Plusieurs centaines de prisonniers ont ensuite été libérés.")
+    ev = find(evs, "RETREAT")
+    assert ev and countries(ev[0].actor) == {"RUS"}
+
+
+def test_the_story_doer_does_not_pass_to_the_event_it_reacts_to(events_of):
+    evs = events_of("Le Canada a condamné lundi les violences. Il a aussi dénoncé le coup d'État au Gabon.")
+    assert not [e for e in find(evs, "COERCE") if "CAN" in countries(e.actor)]
+
+
+def test_clause_without_doer_and_no_story_actor_gives_no_event(events_of):
+    assert not find(events_of("Un accord a ensuite été signé."), "AGREE")
 
 
 def test_agentless_verbal_event_is_not_invented(events_of):

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Actor
+from ..plover import GENERIC_CODES
 from .candidates import Candidate, Context, find_candidates
 from .coref import pronouns
 from .kb import AliasHit, Entity, KnowledgeBase
@@ -58,8 +59,8 @@ def _count_countries(ctx: Context, cands: list[Candidate]) -> None:
     for c in cands:
         for h in c.hits[:1]:
             ent = ctx.kb.entities[h.entity_id]
-            if ent.type == "GPE":
-                ctx.countries[ent.country] += 1
+            if ent.type == "GPE" or (ent.type == "ORG" and ent.country and ent.country not in GENERIC_CODES):
+                ctx.countries[ent.country] += 1  # "Bamako", "l'armée malienne": the story is Mali's
     for t, k in enumerate(ctx.keys):
         ref = ctx.kb.adjectives.get(k) if k else None
         if ref in ctx.kb.entities and ctx.kb.entities[ref].type == "GPE":
