@@ -113,7 +113,14 @@ def actor_names(lang: str) -> frozenset[str]:
     ("Hamas", "Obama", "l'Élysée") and every person's surname ("Austin" of Lloyd Austin)."""
     kb = default_kb(lang)
     surnames = {key(e.name).split(" ")[-1] for e in kb.entities.values() if e.type == "PER"}
-    return frozenset(kb.aliases.table) | frozenset(surnames)
+    return frozenset(k for k, hits in kb.aliases.table.items() if not all(h.acronym for h in hits)) | frozenset(surnames)
+
+
+@lru_cache(maxsize=None)
+def actor_acronyms(lang: str) -> frozenset[str]:
+    """Keys of aliases written in capitals only ("GAO" of the US audit office): they hide a
+    world city only when the text is in capitals too ("Gao" is the Malian town)."""
+    return frozenset(k for k, hits in default_kb(lang).aliases.table.items() if all(h.acronym for h in hits))
 
 
 def world_city(text: str, lang: str) -> tuple[str, str | None, float, float] | None:
@@ -124,7 +131,7 @@ def world_city(text: str, lang: str) -> tuple[str, str | None, float, float] | N
     table = world_table()
     for k in naming(lang).keys(text):
         if k in table:
-            if k in actor_names(lang):
+            if k in actor_names(lang) or (text.isupper() and k in actor_acronyms(lang)):
                 return None
             c = table[k]
             return c.name, c.country, c.lat, c.lon
