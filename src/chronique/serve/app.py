@@ -2,7 +2,7 @@
 
 Reads use one DuckDB cursor per request (a connection must not be shared across threads);
 ingestion goes through ``Ingestor`` under a lock. Every list is paginated (``limit``/``offset``)
-and every input validated; the OpenAPI document is at ``/docs`` and ``/openapi.json``.
+and every input validated; the OpenAPI document is at ``/openapi.json``, browsable at ``/docs`` (serve/docs.py).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from chronique.version import __version__
 from chronique.ingest.limits import Limits
 from chronique.serve import queries as Q
+from chronique.serve.docs import docs_routes
 from chronique.serve.guard import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, check_bind, token_checker
 from chronique.serve.ingest import IngestError, Ingestor
 from chronique.serve.schemas import (
@@ -197,13 +198,14 @@ def create_app(settings: Settings, nlp_factory: Callable | None = None) -> FastA
         yield
         store.close()
 
-    app = FastAPI(title="chronique", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="chronique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Evidence-backed political events (PLOVER) extracted from French news.")
     app.state.settings, app.state.store = settings, store
     extra = {"nlp_factory": nlp_factory} if nlp_factory else {}
     app.state.ingestor = Ingestor(store, limits=Limits(max_bytes=settings.max_body), **extra)
     app.include_router(read_routes())
     app.include_router(write_routes(settings))
+    docs_routes(app)  # before page_routes: its /static/swagger mount must be matched before /static
     page_routes(app)
     app.add_exception_handler(duckdb.Error, _store_error)
     app.add_middleware(BodyLimit, limit=settings.max_body)
