@@ -105,6 +105,11 @@ def read_routes() -> APIRouter:
         s: Settings = request.app.state.settings
         return {**Q.overview(cur), "ingest": not s.read_only, "token_required": s.token is not None}
 
+    @r.get("/names", response_model=dict[str, str], tags=["actors"])
+    def names(cur: Cursor):
+        """French display names of the stored actors' canonical (English) names, where the data has one."""
+        return Q.display_names(cur)
+
     @r.get("/events", response_model=Page[EventOut], tags=["events"])
     def events(cur: Cursor, f: Filters, limit: Limit = 50, offset: Offset = 0,
                order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc"):
