@@ -99,3 +99,12 @@ def test_unknown_format_is_refused(filled, tmp_path):
         export(filled, "xml", tmp_path / "x")
     with pytest.raises(ValueError):
         export(filled, "csv", tmp_path / "x", per="events")
+
+
+def test_the_readme_documents_exactly_these_columns():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Exports"):readme.index("### Exit codes")]
+    documented = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
+    assert tuple(documented) == NAMES

@@ -66,9 +66,10 @@ def _days(name: str, bound: str) -> tuple[dt.date, dt.date]:
         if len(rest) > 2:
             day = dt.date.fromisoformat(bound)
             return day, day
-        month = int(rest or 1), int(rest or 12)
-        first = dt.date(int(year), month[0], 1)
-        return first, (dt.date(int(year) + month[1] // 12, month[1] % 12 + 1, 1) - dt.timedelta(days=1))
+        if rest:
+            first = dt.date(int(year), int(rest), 1)
+            return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
     except ValueError:
         raise FilterError(f"{name}: {bound!r} is not a real date") from None
 
