@@ -264,7 +264,7 @@ function renderTimeline() {
     svg.append(svgEl("text", { x: 10, y: 34, class: "empty" }, state.items.length ? "Aucun événement daté." : "Aucun événement pour ces filtres."));
     return;
   }
-  const maxR = width < 600 ? 7 : 10;
+  const maxR = width < 600 ? 6 : 8;
   const [left, right, top, lane] = [24, width - 24, 10, 2 * maxR + 2];
   let t0 = Math.min(...dated.map((p) => p.t));
   let t1 = Math.max(...dated.map((p) => p.t));
