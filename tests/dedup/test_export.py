@@ -6,7 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from chronique.dedup.index import assign_clusters
-from chronique.outputs.export import CSV_COLUMNS, TSV_COLUMNS, cameo_code, export
+from chronique.outputs.columns import NAMES
+from chronique.outputs.export import TSV_COLUMNS, cameo_code, export
 
 from .conftest import SINGAPOUR, doc, ev
 
@@ -44,7 +45,7 @@ def test_plover_json_uses_the_codebook_field_names(filled, tmp_path):
 
 def test_plover_json_at_the_event_level_links_reports_to_their_cluster(filled, tmp_path):
     out = tmp_path / "e.jsonl"
-    assert export(filled, "plover-json", out, level="events") == 3
+    assert export(filled, "plover-json", out, per="event") == 3
     recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     links = {r["id"]: r["link"] for r in recs}
     assert links["x1-e1"] == links["x2-e1"] != links["x3-e1"]
@@ -64,22 +65,46 @@ def test_cameo_tsv_has_gdelt_columns_and_codes(filled, tmp_path):
     assert cameo_code("ASSAULT", "aerial") == "195" and cameo_code("AGREE", None) == "030"
 
 
-def test_csv_and_parquet_round_trip(filled, tmp_path):
-    export(filled, "csv", tmp_path / "c.csv")
-    with open(tmp_path / "c.csv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert tuple(rows[0].keys()) == CSV_COLUMNS
-    summit = next(r for r in rows if r["event_type"] == "CONSULT")
-    assert sorted(summit["actor_countries"].split(";")) == ["PRK", "USA"] and summit["num_articles"] == "2"
-    assert export(filled, "parquet", tmp_path / "e.parquet", level="events") == 3
-    table = pq.read_table(tmp_path / "e.parquet").to_pylist()
-    assert {r["id"] for r in table} == {"x1-e1", "x2-e1", "x3-e1"}
-    assert {a["country"] for a in next(r for r in table if r["id"] == "x1-e1")["actor"]} == {"USA", "PRK"}
-    export(filled, "parquet", tmp_path / "c.parquet")
-    clusters = pq.read_table(tmp_path / "c.parquet").to_pylist()
-    assert sorted(c["n_documents"] for c in clusters) == [1, 2]
+@pytest.mark.parametrize("per", ["cluster", "event"])
+def test_csv_jsonl_and_parquet_have_the_same_columns_and_values(filled, tmp_path, per):
+    n = export(filled, "csv", tmp_path / "t.csv", per=per)
+    with open(tmp_path / "t.csv", encoding="utf-8") as fh:
+        from_csv = list(csv.DictReader(fh))
+    assert export(filled, "jsonl", tmp_path / "t.jsonl", per=per) == n
+    from_jsonl = [json.loads(line) for line in (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert export(filled, "parquet", tmp_path / "t.parquet", per=per) == n
+    from_parquet = pq.read_table(tmp_path / "t.parquet").to_pylist()
+    assert n == (2 if per == "cluster" else 3)
+    assert tuple(from_csv[0]) == tuple(from_jsonl[0]) == tuple(from_parquet[0]) == NAMES
+    assert from_jsonl == from_parquet
+    for flat, nested in zip(from_csv, from_jsonl):
+        assert flat["actor_countries"] == ";".join(nested["actor_countries"]) and flat["id"] == nested["id"]
+    summit = next(r for r in from_parquet if r["event_type"] == "CONSULT")
+    assert sorted(summit["actor_countries"]) == ["PRK", "USA"] and summit["quad"] == "verbal-cooperation"
+    assert summit["num_articles"] == (2 if per == "cluster" else 1)
+    text = (tmp_path / "t.csv").read_text(encoding="utf-8")
+    assert summit["evidence"] in text  # the whole sentence, on one line
+
+
+def test_event_rows_point_at_their_sentence_and_cluster(filled, tmp_path):
+    export(filled, "jsonl", tmp_path / "e.jsonl", per="event")
+    rows = {r["id"]: r for r in map(json.loads, (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert rows["x1-e1"]["cluster"] == rows["x2-e1"]["cluster"] != rows["x3-e1"]["cluster"]
+    assert rows["x1-e1"]["doc"] == "x1" and rows["x1-e1"]["documents"] == ["x1"]
+    assert rows["x1-e1"]["end"] - rows["x1-e1"]["start"] == len(SUMMIT) and rows["x1-e1"]["evidence"] == SUMMIT
 
 
 def test_unknown_format_is_refused(filled, tmp_path):
     with pytest.raises(ValueError):
         export(filled, "xml", tmp_path / "x")
+    with pytest.raises(ValueError):
+        export(filled, "csv", tmp_path / "x", per="events")
+
+
+def test_the_readme_documents_exactly_these_columns():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Exports"):readme.index("### Exit codes")]
+    documented = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
+    assert tuple(documented) == NAMES

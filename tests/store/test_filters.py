@@ -107,3 +107,29 @@ def test_dates_are_inclusive_at_the_precision_given_and_meet_coarser_event_dates
     assert _docs(db, since="2023", until="2023") == {"before"}
     with pytest.raises(ValueError, match="YYYY"):
         EventFilter(until="mars 2024")
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"since": "2023-02-30"}, "since: '2023-02-30' is not a real date"),
+    ({"until": "2023-00"}, "until: '2023-00' is not a real date"),
+    ({"until": "2021-W53"}, "until: '2021-W53' is not a real date"),
+    ({"since": "le 3 mars"}, "since: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www, got 'le 3 mars'"),
+    ({"since": "2024-03", "until": "2024-02"}, "until: 2024-02 ends before since (2024-03) begins"),
+    ({"event_type": "NOPE"}, "type: unknown value 'NOPE'; expected one of AGREE"),
+    ({"quad": "conflict"}, "quad: unknown value 'conflict'"),
+    ({"country": "FR"}, "country: expected an ISO 3166 alpha-3 code"),
+    ({"q": "x"}, "q: expected 2 to 200 characters, got 1"),
+    ({"actor": "a" * 201}, "actor: expected 1 to 200 characters, got 201"),
+])
+def test_a_filter_refuses_what_cannot_select_anything_with_the_reason(kwargs, message):
+    from chronique.store.filters import FilterError
+
+    with pytest.raises(FilterError) as caught:
+        EventFilter(**kwargs)
+    assert str(caught.value).startswith(message)
+
+
+def test_real_edges_of_the_calendar_are_accepted():
+    for kwargs in ({"since": "2024-02-29"}, {"until": "2020-W53"}, {"since": "2023-12", "until": "2023-12-31"},
+                   {"since": "2024-03-04", "until": "2024-W10"}, {"event_type": "consult"}, {"country": "fra"}):
+        EventFilter(**kwargs)

@@ -10,13 +10,13 @@ DEFAULT_DB = "chronique.duckdb"
 
 
 def positive_int(value: str) -> int:
-    """argparse type for sizes: a positive integer, else a usage error (exit 2)."""
+    """argparse type for sizes and counts: a positive integer, else a usage error (exit 2)."""
     try:
         n = int(value)
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
     return n
 
 
@@ -54,22 +54,32 @@ def report_errors(errors) -> None:
 
 
 def add_query_args(p: argparse.ArgumentParser) -> None:
-    """The store and the event filters every read command shares (``store.filters.EventFilter``)."""
-    p.add_argument("--db", default=DEFAULT_DB)
+    """The store and the event filters every read command shares (``store.filters.EventFilter``, as the API)."""
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store to read (default: {DEFAULT_DB})")
     p.add_argument("--actor", help="knowledge-base id, part of a participant's name or mention, or ISO country code")
+    p.add_argument("--role", help="with --actor: only where it is the actor or the recipient")
     p.add_argument("--country", help="ISO 3166 alpha-3 code of a participant or of the place")
     p.add_argument("--type", dest="event_type", help="PLOVER type, e.g. CONSULT")
+    p.add_argument("--quad", help="PLOVER quad: verbal-cooperation, material-cooperation, verbal-conflict, "
+                                  "material-conflict")
+    p.add_argument("--aux", help="modality: none, historical, future, hypothetical, negated")
     p.add_argument("--since", help="YYYY[-MM[-DD]] or YYYY-Www, inclusive, at the precision given")
     p.add_argument("--until", help="YYYY[-MM[-DD]] or YYYY-Www, inclusive, at the precision given")
-    p.add_argument("--limit", type=int)
+    p.add_argument("-q", help="free text in the sentence, trigger, participants or title")
+    p.add_argument("--limit", type=positive_int, help="at most this many rows")
     p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
 
 
 def event_filter(a: argparse.Namespace):
-    """The ``EventFilter`` the query arguments ask for (ValueError on a malformed date)."""
-    from chronique.store.filters import EventFilter
+    """The ``EventFilter`` the query arguments ask for, or None after printing why it is refused (exit 2)."""
+    from chronique.store.filters import EventFilter, FilterError
 
-    return EventFilter(actor=a.actor, country=a.country, event_type=a.event_type, since=a.since, until=a.until)
+    try:
+        return EventFilter(actor=a.actor, role=a.role, country=a.country, event_type=a.event_type, quad=a.quad,
+                           aux=a.aux, since=a.since, until=a.until, q=a.q)
+    except FilterError as exc:
+        print(f"chronique {a.command}: {exc}", file=sys.stderr)
+        return None
 
 
 def open_store(db: str, read_only: bool = True):

@@ -7,7 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, add_inputs, limits, report_errors
+from chronique.cli.common import (DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, add_inputs, limits, positive_int,
+                                  report_errors)
 from chronique.scale.engine import ENGINES, ExtractOptions
 
 
@@ -15,13 +16,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``extract`` and ``eval``."""
     p = sub.add_parser("extract", help="extract events from articles into the store (and JSONL files)")
     add_inputs(p)
-    p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--out", help="write events as JSON Lines (shared/eval/FORMAT.md)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store to write, created if missing (default: {DEFAULT_DB})")
+    p.add_argument("--out", help="write the run's events as JSON Lines, one event per line (fields: README.md)")
     p.add_argument("--timex-out", help="write time expressions as JSON Lines")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--processes", type=int, default=1, help="spaCy worker processes on this machine")
+    p.add_argument("--batch-size", type=positive_int, default=32,
+                   help="documents parsed and stored together (memory grows with it; default: 32)")
+    p.add_argument("--processes", type=positive_int, default=1,
+                   help="worker processes on this machine, one spaCy model each (default: 1)")
     p.add_argument("--force", action="store_true", help="re-extract documents already stored")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.add_argument("--verbose", action="store_true", help="with --engine ray: keep Ray's own start-up notices")
     p.add_argument("--engine", choices=ENGINES, default="local",
                    help="local: this machine, --processes N worker processes; ray: Ray Data, one spaCy model "
                         "per actor, --processes N actors (default: every CPU of the cluster)")
@@ -30,17 +34,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --engine ray: the Parquet directory written, then loaded into --db (default: DB.parquet)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py")
-    p.add_argument("gold", type=Path)
+    p = sub.add_parser("eval", help="extract a gold folder and score it with ../shared/eval/score.py")
+    p.add_argument("gold", type=Path, help="gold folder: the .txt articles and their docs.jsonl")
     p.add_argument("--scorer", type=Path, help="path to score.py (default: GOLD/../../eval/score.py)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the scorer's report as JSON")
     p.set_defaults(func=cmd_eval)
 
 
 def options(a: argparse.Namespace) -> ExtractOptions:
     """The engine's options from the ``extract`` arguments."""
     return ExtractOptions(db=a.db, meta=a.meta, out=a.out, timex_out=a.timex_out, batch_size=a.batch_size,
-                          processes=a.processes, force=a.force, quiet=a.quiet, engine=a.engine, address=a.address,
+                          processes=a.processes, force=a.force, quiet=a.quiet, verbose=a.verbose, engine=a.engine, address=a.address,
                           parquet=a.parquet, kb_extra=tuple(a.kb_extra))
 
 

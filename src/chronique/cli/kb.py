@@ -11,7 +11,7 @@ from chronique.cli.common import EXIT_OK
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``kb`` and its sub-command ``import``."""
     p = sub.add_parser("kb", help="knowledge-base tools")
-    kb_sub = p.add_subparsers(dest="kb_command", required=True)
+    kb_sub = p.add_subparsers(dest="kb_command", required=True, help="import: people from a Wikidata extract")
     imp = kb_sub.add_parser("import", help="people from a Wikidata JSON/CSV extract to a people YAML file")
     imp.add_argument("source", type=Path, help="Wikidata JSON entities extract, or CSV (qid,name,aliases,role,…)")
     imp.add_argument("--out", type=Path, required=True, help="people YAML to write (load it with --kb-extra)")

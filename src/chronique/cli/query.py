@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, add_query_args, event_filter, open_store
-from chronique.outputs.export import FORMATS, LEVELS
+from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_USAGE, add_query_args, event_filter, open_store
+from chronique.outputs.export import FORMATS, PER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,12 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_query_args(p)
     p.set_defaults(func=cmd_timeline)
 
-    p = sub.add_parser("export", help="export clusters or events: PLOVER JSON, CAMEO-style TSV, CSV, Parquet")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--level", default="clusters", choices=LEVELS,
-                   help="clusters: one record per real-world event (default); events: one per report")
+    p = sub.add_parser("export", help="export clusters or events: CSV, JSON Lines, Parquet, PLOVER JSON, CAMEO TSV")
+    p.add_argument("--format", required=True, choices=FORMATS,
+                   help="csv, jsonl, parquet: the columns of README.md 'Exports'; plover-json: PLOVER's field "
+                        "names; cameo-tsv: GDELT-like columns")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store to read (default: {DEFAULT_DB})")
+    p.add_argument("--out", required=True, type=Path, help="file to write (replaced if it exists)")
+    p.add_argument("--per", default="cluster", choices=PER,
+                   help="cluster: one row per real-world event, its reports merged (default); event: one per report")
     p.set_defaults(func=cmd_export)
 
 
@@ -38,6 +40,8 @@ def cmd_events(a: argparse.Namespace) -> int:
     from chronique.outputs.text import events_table, write_jsonl
 
     f = event_filter(a)
+    if f is None:
+        return EXIT_USAGE
     store = open_store(a.db)
     if store is None:
         return EXIT_FATAL
@@ -56,6 +60,8 @@ def cmd_timeline(a: argparse.Namespace) -> int:
     from chronique.outputs.timeline import render, timeline
 
     f = event_filter(a)
+    if f is None:
+        return EXIT_USAGE
     store = open_store(a.db)
     if store is None:
         return EXIT_FATAL
@@ -78,6 +84,6 @@ def cmd_export(a: argparse.Namespace) -> int:
     if store is None:
         return EXIT_FATAL
     with store:
-        n = export(store, a.format, a.out, a.level)
-    print(f"chronique: {n} {a.level} -> {a.out} ({a.format})", file=sys.stderr)
+        n = export(store, a.format, a.out, a.per)
+    print(f"chronique: {n} {a.per} rows -> {a.out} ({a.format})", file=sys.stderr)
     return EXIT_OK

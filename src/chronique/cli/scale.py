@@ -11,9 +11,9 @@ from chronique.cli.common import DEFAULT_DB, EXIT_OK
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``load``."""
     p = sub.add_parser("load", help="bring a Parquet directory (from 'extract --engine ray') into a DuckDB store")
-    p.add_argument("parquet_dir", type=Path)
-    p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("parquet_dir", type=Path, help="the directory 'extract --engine ray' wrote (--parquet)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store to load into (default: {DEFAULT_DB})")
+    p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=cmd_load)
 
 

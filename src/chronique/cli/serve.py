@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="REST API and web page (timeline, actor network, evidence)")
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB store (created if missing)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (beyond localhost a token is required)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--token", help="bearer token required to POST articles (default: $CHRONIQUE_TOKEN)")
     p.add_argument("--read-only", action="store_true", help="open the store read-only; no ingestion")
     p.add_argument("--max-body", type=int, default=2_000_000, help="largest accepted request body (bytes)")

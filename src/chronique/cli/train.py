@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--corpus", type=Path, default=d.corpus, help=f"our own corpus folder (default {d.corpus})")
     p.add_argument("--out", type=Path, default=d.out, help="where to write the weights (default: the package's)")
     p.add_argument("--limit", type=int, help="at most this many news articles (a quick run)")
-    p.add_argument("--epochs", type=int, default=d.epochs)
-    p.add_argument("--seed", type=int, default=d.seed)
+    p.add_argument("--epochs", type=int, default=d.epochs, help=f"passes over the training data (default {d.epochs})")
+    p.add_argument("--seed", type=int, default=d.seed, help=f"random seed: same seed, same weights (default {d.seed})")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.set_defaults(func=cmd_train)
 

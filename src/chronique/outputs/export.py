@@ -1,12 +1,14 @@
-"""Exports of clusters (one row per real-world event) or event mentions (one row per report).
+"""Exports, one row per cluster (a real-world event, ``per="cluster"``) or per event (one report, ``per="event"``).
 
+- ``csv``, ``jsonl``, ``parquet``: the columns of ``outputs.columns`` (one set, defined and documented
+  there), the same for both granularities; lists joined with ";" in CSV.
 - ``plover-json``: JSON Lines with the field names of the PLOVER specification (id, date, enddate,
   source, recipient, event, mode, event_loc, event_text, quad_code, link, cite_info, coder) plus our own
   counts (num_mentions, num_articles, num_sources) as the specification allows.
 - ``cameo-tsv``: a GDELT-like tab-separated table (Actor1Code = country + sector, EventCode CAMEO,
   QuadClass, NumMentions/NumSources/NumArticles, ActionGeo_*), loadable by GDELT users' tools.
-- ``csv``: flat comma-separated rows (lists joined with ";").
-- ``parquet``: the rows with nested participants, written by DuckDB.
+
+The last two keep the names of the formats they follow; everything else speaks ``outputs.columns``.
 """
 from __future__ import annotations
 
@@ -16,13 +18,18 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from chronique.version import __version__
 from chronique.dedup import when
+from chronique.outputs.columns import NAMES, SCHEMA, csv_cells, flat_row
 from chronique.plover import QUAD
 from chronique.store.db import Store
 
-FORMATS = ("plover-json", "cameo-tsv", "csv", "parquet")
-LEVELS = ("clusters", "events")
+FORMATS = ("csv", "jsonl", "parquet", "plover-json", "cameo-tsv")
+PER = ("cluster", "event")
+BATCH = 2048  # rows fetched, and Parquet rows written, at a time
 QUAD_CODE = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": 3, "material-conflict": 4}
 # PLOVER type -> CAMEO cue category (the inverse of the PLOVER manual's translation table) ...
 CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
@@ -44,11 +51,6 @@ TSV_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "DatePrecision", "Actor1Code", "Actor
                "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "PloverType", "PloverMode", "Aux",
                "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
                "ActionGeo_Lat", "ActionGeo_Long", "ClusterID", "SOURCEURL")
-CSV_COLUMNS = ("id", "cluster", "date", "date_start", "date_end", "event_type", "mode", "aux", "actor_names",
-               "actor_countries", "actor_sectors", "recipient_names", "recipient_countries",
-               "recipient_sectors", "location_name", "location_country", "lat", "lon", "num_mentions",
-               "num_articles", "num_sources", "documents", "evidence", "url")
-
 _CLUSTERS = """SELECT c.*, d.url, d.title, d.source AS publication,
        (SELECT list(DISTINCT e.evidence ORDER BY e.evidence) FROM events e WHERE e.cluster = c.id) AS texts
 FROM clusters c LEFT JOIN documents d ON d.id = c.evidence_doc ORDER BY c.date_start NULLS LAST, c.id"""
@@ -56,8 +58,9 @@ _EVENTS = """WITH p AS (
   SELECT event_id, role, list(struct_pack(text := text, name := name, country := country,
          sector := sector, kb_id := kb_id) ORDER BY position) AS ps
   FROM participants GROUP BY event_id, role)
-SELECT e.id, e.cluster, e.doc, e.event_type, e.mode, e.date, e.date_basis, e.aux, e.location_text,
-       e.location_name, e.location_country, e.lat, e.lon, e.evidence, e.start_char, e.end_char,
+SELECT e.id, e.cluster, e.doc AS evidence_doc, e.event_type, e.mode, e.date, e.date_basis, e.aux, e.location_text,
+       e.location_name, e.location_country, e.lat, e.lon, e.evidence, e.start_char AS evidence_start,
+       e.end_char AS evidence_end,
        e.confidence, coalesce(pa.ps, []) AS actor, coalesce(pr.ps, []) AS recipient,
        d.url, d.title, d.source AS publication, d.published
 FROM events e JOIN documents d ON d.id = e.doc
@@ -66,26 +69,26 @@ LEFT JOIN p pr ON pr.event_id = e.id AND pr.role = 'recipient'
 ORDER BY e.date NULLS LAST, e.doc, e.start_char"""
 
 
-def rows(store: Store, level: str = "clusters") -> Iterator[dict]:
-    """Normalised records of either level: same keys, so every writer serves both."""
-    cur = store.con.execute(_CLUSTERS if level == "clusters" else _EVENTS)
+def rows(store: Store, per: str = "cluster") -> Iterator[dict]:
+    """Normalised records of clusters or events: same keys, so every writer serves both."""
+    cur = store.con.execute(_CLUSTERS if per == "cluster" else _EVENTS)
     cols = [d[0] for d in cur.description]
-    while batch := cur.fetchmany(2048):
+    while batch := cur.fetchmany(BATCH):
         for r in batch:
-            yield _normalise(dict(zip(cols, r)), level)
+            yield _normalise(dict(zip(cols, r)), per)
 
 
-def _normalise(r: dict, level: str) -> dict:
+def _normalise(r: dict, per: str) -> dict:
     iv = when.parse(r["date"])
     out = dict(r)
     out["date_start"] = dt.date.fromordinal(iv[0]).isoformat() if iv else None
     out["date_end"] = dt.date.fromordinal(iv[1]).isoformat() if iv else None
-    if level == "clusters":
+    if per == "cluster":
         out["cluster"] = r["id"]
         rest = [t for t in r["texts"] or [] if t != r["evidence"]]
         out["texts"] = ([r["evidence"]] if r["evidence"] else []) + rest
     else:
-        out.update(n_mentions=1, n_documents=1, n_sources=1, documents=[r["doc"]], texts=[r["evidence"]])
+        out.update(n_mentions=1, n_documents=1, n_sources=1, documents=[r["evidence_doc"]], texts=[r["evidence"]])
     return out
 
 
@@ -136,58 +139,51 @@ def tsv_row(r: dict) -> list:
             r["url"] or ""]
 
 
-def _join(parties: list[dict], key: str) -> str:
-    return ";".join(p[key] or p["text"] or "" if key == "name" else p[key] or "" for p in parties)
-
-
-def csv_row(r: dict) -> list:
-    """One flat row; participant lists joined with ';' in matching order."""
-    return [r["id"], r["cluster"], r["date"], r["date_start"], r["date_end"], r["event_type"], r["mode"],
-            r["aux"], _join(r["actor"], "name"), _join(r["actor"], "country"), _join(r["actor"], "sector"),
-            _join(r["recipient"], "name"), _join(r["recipient"], "country"), _join(r["recipient"], "sector"),
-            r["location_name"] or r["location_text"], r["location_country"], r["lat"], r["lon"],
-            r["n_mentions"], r["n_documents"], r["n_sources"], ";".join(r["documents"] or []),
-            " ".join((r["evidence"] or "").split()), r["url"]]
-
-
-def _write_table(store: Store, level: str, out: Path, fmt: str) -> int:
-    header, make = {"cameo-tsv": (TSV_COLUMNS, tsv_row), "csv": (CSV_COLUMNS, csv_row)}[fmt]
+def _write_delimited(store: Store, per: str, out: Path, fmt: str) -> int:
+    header, make, delimiter = {"cameo-tsv": (TSV_COLUMNS, tsv_row, "\t"),
+                               "csv": (NAMES, lambda r: csv_cells(flat_row(r)), ",")}[fmt]
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, delimiter="\t" if fmt == "cameo-tsv" else ",", lineterminator="\n")
+        w = csv.writer(fh, delimiter=delimiter, lineterminator="\n")
         w.writerow(header)
-        for r in rows(store, level):
+        for r in rows(store, per):
             w.writerow(make(r))
             n += 1
     return n
 
 
-def _write_plover(store: Store, level: str, out: Path) -> int:
+def _write_json_lines(store: Store, per: str, out: Path, record) -> int:
     n = 0
     with open(out, "w", encoding="utf-8") as fh:
-        for r in rows(store, level):
-            fh.write(json.dumps(plover_record(r), ensure_ascii=False, default=str) + "\n")
+        for r in rows(store, per):
+            fh.write(json.dumps(record(r), ensure_ascii=False, default=str) + "\n")
             n += 1
     return n
 
 
-def _write_parquet(store: Store, level: str, out: Path) -> int:
-    sql = _CLUSTERS if level == "clusters" else _EVENTS
-    store.con.execute(f"COPY ({sql}) TO '{_quote(out)}' (FORMAT parquet)")
-    return store.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+def _write_parquet(store: Store, per: str, out: Path) -> int:
+    """Parquet with ``SCHEMA``, written batch by batch (memory does not grow with the store)."""
+    n = 0
+    with pq.ParquetWriter(out, SCHEMA) as writer:
+        batch: list[dict] = []
+        for r in rows(store, per):
+            batch.append(flat_row(r))
+            if len(batch) == BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=SCHEMA))
+                n, batch = n + len(batch), []
+        writer.write_table(pa.Table.from_pylist(batch, schema=SCHEMA))
+    return n + len(batch)
 
 
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
-def export(store: Store, fmt: str, out: str | Path, level: str = "clusters") -> int:
+def export(store: Store, fmt: str, out: str | Path, per: str = "cluster") -> int:
     """Write clusters or events in ``fmt`` to ``out``; returns the number of records."""
-    if fmt not in FORMATS or level not in LEVELS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)} and level one of {', '.join(LEVELS)}")
+    if fmt not in FORMATS or per not in PER:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)} and per one of {', '.join(PER)}")
     out = Path(out)
     if fmt == "plover-json":
-        return _write_plover(store, level, out)
+        return _write_json_lines(store, per, out, plover_record)
+    if fmt == "jsonl":
+        return _write_json_lines(store, per, out, flat_row)
     if fmt == "parquet":
-        return _write_parquet(store, level, out)
-    return _write_table(store, level, out, fmt)
+        return _write_parquet(store, per, out)
+    return _write_delimited(store, per, out, fmt)

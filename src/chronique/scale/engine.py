@@ -35,6 +35,7 @@ class ExtractOptions:
     processes: int = 1                    # local: worker processes; ray: actors (default: every CPU)
     force: bool = False                   # re-extract documents already stored
     quiet: bool = False                   # no progress bar
+    verbose: bool = False                 # let Ray print its start-up notices
     engine: str = "local"                 # local | ray
     address: str | None = None            # Ray cluster to join; default: a local Ray
     parquet: Path | None = None           # ray: the Parquet directory written (default: DB.parquet)
@@ -113,7 +114,7 @@ def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: St
         parquet.clear(out)
     known = {} if options.force else known_documents(store, out)
     workers = options.processes if options.processes > 1 else None
-    started = ray_runner.connect(options.address, workers)
+    started = ray_runner.connect(options.address, workers, options.verbose)
     try:
         report = ray_runner.run_ray(files, out, meta, known, limits, workers=workers,
                                     batch_size=options.batch_size, on_batch=bar.update)

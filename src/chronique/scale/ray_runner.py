@@ -12,6 +12,7 @@ a cluster, the inputs and the Parquet directory must be on storage every node se
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -134,12 +135,29 @@ MANIFEST_SCHEMA = pa.schema([("kind", pa.string()), ("id", pa.string()), ("event
 
 
 # -- driver -------------------------------------------------------------------------------------
-def connect(address: str | None = None, workers: int | None = None) -> bool:
-    """Join the cluster at ``address`` or start a local Ray; True if this call started it."""
+# Ray's notice, on every start of a local cluster, that it uses token authentication (kept with --verbose).
+RAY_NOTICE_LOGGERS = ("ray._private.authentication.authentication_token_setup",)
+# Extraction actors are not restarted: a restart needs their constructor arguments, which Ray Data keeps in
+# the object store where they may be gone (ray-project/ray#53727; the core worker logs an error line on every
+# run when restarts are on). A worker that dies fails the run; the next run resumes from the parts written.
+# Ray Data 2.60 takes this only as a (deprecated) extra remote argument, and warns about it each time.
+ACTOR_OPTIONS = {"max_restarts": 0}
+
+
+def connect(address: str | None = None, workers: int | None = None, verbose: bool = False) -> bool:
+    """Join the cluster at ``address`` or start a local Ray; True if this call started it.
+
+    Unless ``verbose``, Ray's start-up notice about token authentication and Ray Data's tuning advice are
+    silenced.
+    """
     import ray
 
     if ray.is_initialized():
         return False
+    for name in RAY_NOTICE_LOGGERS:
+        logging.getLogger(name).setLevel(logging.NOTSET if verbose else logging.ERROR)
+    if not verbose:  # e.g. "the operator only received 1 input(s)": advice on tuning a small run, not a problem
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.data\.")
     if address:
         ray.init(address=address, logging_level=logging.WARNING)
     else:
@@ -175,8 +193,11 @@ def build_dataset(files: list[str], out_dir: Path, version: str, meta: dict, kno
     readers = max(1, workers // 4)
     ds = ray.data.read_datasource(source, num_cpus=0, concurrency=readers, override_num_blocks=4 * readers)
     kwargs = {"out_dir": str(out_dir), "run_id": new_run_id(), "version": version, "model": model}
-    return ds.map_batches(Extractor, fn_constructor_kwargs=kwargs, batch_size=batch_size, batch_format="pyarrow",
-                          compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        return ds.map_batches(Extractor, fn_constructor_kwargs=kwargs, batch_size=batch_size,
+                              batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+                              **ACTOR_OPTIONS)
 
 
 def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, known: dict | None = None,

@@ -2,7 +2,7 @@
 
 Reads use one DuckDB cursor per request (a connection must not be shared across threads);
 ingestion goes through ``Ingestor`` under a lock. Every list is paginated (``limit``/``offset``)
-and every input validated; the OpenAPI document is at ``/docs`` and ``/openapi.json``.
+and every input validated; the OpenAPI document is at ``/openapi.json``, browsable at ``/docs`` (serve/docs.py).
 """
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ from fastapi.staticfiles import StaticFiles
 from chronique.version import __version__
 from chronique.ingest.limits import Limits
 from chronique.serve import queries as Q
+from chronique.serve.docs import docs_routes
 from chronique.serve.guard import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, check_bind, token_checker
 from chronique.serve.ingest import IngestError, Ingestor
 from chronique.serve.schemas import (
-    COUNTRY_PATTERN, DATE_PATTERN, ActorDetail, ActorOut, ArticleIn, Aux, DocumentInfo, DocumentOut,
-    EventDetail, EventOut, EventType, IngestOut, Network, Overview, Page, Quad, Role, TimelineItem,
+    COUNTRY_PATTERN, ActorDetail, ActorOut, ArticleIn, DocumentInfo, DocumentOut, EventDetail, EventOut, IngestOut,
+    Network, Overview, Page, TimelineItem,
 )
 from chronique.store.db import Store
-from chronique.store.filters import EventFilter
+from chronique.plover import AUX_VALUES, EVENT_TYPES
+from chronique.store.filters import BOUND_FORMS, MAX_TEXT, MIN_QUERY, QUADS, ROLES, EventFilter, FilterError
 
 STATIC = Path(__file__).parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
@@ -57,25 +59,31 @@ def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 
 
+def _doc(text: str, **schema) -> dict:
+    """Query parameter options: documentation only (``json_schema_extra``); ``EventFilter`` validates."""
+    return {"description": text, "json_schema_extra": schema}
+
+
 def event_filter(
-    actor: Annotated[str | None, Query(max_length=200,
-                                       description="actor id, part of a name or mention, or ISO country code")] = None,
-    role: Annotated[Role | None, Query(description="with actor: only where it plays this role")] = None,
-    country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN, description="ISO alpha-3 code")] = None,
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,  # noqa: A002
-    quad: Annotated[Quad | None, Query()] = None,
-    aux: Annotated[Aux | None, Query()] = None,
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
-    q: Annotated[str | None, Query(min_length=2, max_length=200, description="free text")] = None,
-    doc: Annotated[str | None, Query(max_length=200)] = None,
-    cluster: Annotated[str | None, Query(max_length=200)] = None,
+    actor: Annotated[str | None, Query(**_doc("actor id, part of a name or mention, or ISO country code",
+                                              maxLength=MAX_TEXT))] = None,
+    role: Annotated[str | None, Query(**_doc("with actor: only where it plays this role", enum=list(ROLES)))] = None,
+    country: Annotated[str | None, Query(**_doc("ISO alpha-3 code", pattern=COUNTRY_PATTERN))] = None,
+    type: Annotated[str | None, Query(**_doc("PLOVER event type", enum=list(EVENT_TYPES)))] = None,  # noqa: A002
+    quad: Annotated[str | None, Query(**_doc("PLOVER quad", enum=list(QUADS)))] = None,
+    aux: Annotated[str | None, Query(**_doc("modality", enum=list(AUX_VALUES)))] = None,
+    since: Annotated[str | None, Query(**_doc(f"{BOUND_FORMS}, inclusive"))] = None,
+    until: Annotated[str | None, Query(**_doc(f"{BOUND_FORMS}, inclusive"))] = None,
+    q: Annotated[str | None, Query(**_doc("free text", minLength=MIN_QUERY, maxLength=MAX_TEXT))] = None,
+    doc: Annotated[str | None, Query(**_doc("document id", maxLength=MAX_TEXT))] = None,
+    cluster: Annotated[str | None, Query(**_doc("cluster id", maxLength=MAX_TEXT))] = None,
 ) -> EventFilter:
-    """The shared event filters (``store.filters``: the CLI's meaning), validated."""
-    if since and until and until < since[: len(until)]:
-        raise HTTPException(422, f"'until' ({until}) is before 'since' ({since})")
-    return EventFilter(actor=actor, role=role, country=country, event_type=type, quad=quad, aux=aux,
-                       since=since, until=until, q=q, docs=(doc,) if doc else None, cluster=cluster)
+    """The shared event filters (``store.filters``), validated there: 422 with the CLI's own message."""
+    try:
+        return EventFilter(actor=actor, role=role, country=country, event_type=type, quad=quad, aux=aux,
+                           since=since, until=until, q=q, docs=(doc,) if doc else None, cluster=cluster)
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from exc
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -96,6 +104,11 @@ def read_routes() -> APIRouter:
         """Counts, and the values the filters can take (types, quads, countries, date range)."""
         s: Settings = request.app.state.settings
         return {**Q.overview(cur), "ingest": not s.read_only, "token_required": s.token is not None}
+
+    @r.get("/names", response_model=dict[str, str], tags=["actors"])
+    def names(cur: Cursor):
+        """French display names of the stored actors' canonical (English) names, where the data has one."""
+        return Q.display_names(cur)
 
     @r.get("/events", response_model=Page[EventOut], tags=["events"])
     def events(cur: Cursor, f: Filters, limit: Limit = 50, offset: Offset = 0,
@@ -197,13 +210,14 @@ def create_app(settings: Settings, nlp_factory: Callable | None = None) -> FastA
         yield
         store.close()
 
-    app = FastAPI(title="chronique", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="chronique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Evidence-backed political events (PLOVER) extracted from French news.")
     app.state.settings, app.state.store = settings, store
     extra = {"nlp_factory": nlp_factory} if nlp_factory else {}
     app.state.ingestor = Ingestor(store, limits=Limits(max_bytes=settings.max_body), **extra)
     app.include_router(read_routes())
     app.include_router(write_routes(settings))
+    docs_routes(app)  # before page_routes: its /static/swagger mount must be matched before /static
     page_routes(app)
     app.add_exception_handler(duckdb.Error, _store_error)
     app.add_middleware(BodyLimit, limit=settings.max_body)

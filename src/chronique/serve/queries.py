@@ -272,3 +272,13 @@ def overview(cur) -> dict:
         "date_min": scalar(cur, "SELECT min(date) FROM events"),
         "date_max": scalar(cur, "SELECT max(date) FROM events"),
     }
+
+
+# -- display names ---------------------------------------------------------------------------------
+def display_names(cur, lang: str = "fr") -> dict[str, str]:
+    """Canonical participant names of the store -> their display name in ``lang``, where the data has one."""
+    from chronique.actors.display import display_names as known
+
+    names = known(lang)
+    stored = cur.execute("SELECT DISTINCT name FROM participants WHERE name IS NOT NULL").fetchall()
+    return {name: names[name] for (name,) in stored if name in names}

@@ -6,14 +6,6 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
-from chronique.plover import AUX_VALUES, EVENT_TYPES
-
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
-Quad = Literal["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"]
-Aux = Literal[AUX_VALUES]  # type: ignore[valid-type]
-Role = Literal["actor", "recipient"]
-# YYYY, YYYY-MM or YYYY-MM-DD with a real month (01-12) and day (01-31).
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
 T = TypeVar("T")
 

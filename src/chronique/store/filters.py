@@ -17,11 +17,19 @@ ever bound, never spliced into the SQL). A filter means the same wherever it is 
   evidence, trigger, participants or article title.
 
 A timeline shows the clusters of the events a filter selects, so it selects what the event list does.
+
+A filter checks its own values when it is made (``FilterError``: an unknown type, quad, aux or role, a
+country that is no alpha-3 code, a malformed or impossible date such as ``2023-02-30``, ``until`` before
+``since``, text too long or too short), so the CLI (exit 2) and the API (422) refuse the same values with
+the same message, named by the option the user typed (``type``, ``since``…).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+
+from chronique.plover import AUX_VALUES, EVENT_TYPES, QUAD
 
 # "col IN_IDS" with one list parameter: a membership test DuckDB plans as one join, not a long OR.
 IN_IDS = "IN (SELECT unnest(?::VARCHAR[]))"
@@ -32,8 +40,50 @@ ACTOR_KEY = "coalesce(p.kb_id, p.name, p.text)"
 def stable_mode(expr: str) -> str:
     """SQL for the most frequent value, ties broken the same way on every run (plain ``mode`` is not stable)."""
     return f"mode({expr} ORDER BY {expr})"
-# YYYY, YYYY-MM, YYYY-MM-DD (real month and day numbers) or YYYY-Www.
-BOUND = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3]))?")
+# YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; whether the day or week exists is checked apart (``_days``).
+BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")
+BOUND_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www"
+COUNTRY = re.compile(r"[A-Za-z]{3}")
+ROLES = ("actor", "recipient")
+QUADS = tuple(dict.fromkeys(QUAD.values()))
+MAX_TEXT = 200   # longest actor, free text, document or cluster id a filter takes
+MIN_QUERY = 2    # shortest free text (one letter would match nearly everything)
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; the message starts with the option's name and says why."""
+
+
+def _days(name: str, bound: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a bound denotes, or FilterError when it is malformed or no real date."""
+    if not BOUND.fullmatch(bound):
+        raise FilterError(f"{name}: expected {BOUND_FORMS}, got {bound!r}")
+    year, _, rest = bound.partition("-")
+    try:
+        if rest.startswith("W"):
+            first = dt.date.fromisocalendar(int(year), int(rest[1:]), 1)
+            return first, first + dt.timedelta(days=6)
+        if len(rest) > 2:
+            day = dt.date.fromisoformat(bound)
+            return day, day
+        if rest:
+            first = dt.date(int(year), int(rest), 1)
+            return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+    except ValueError:
+        raise FilterError(f"{name}: {bound!r} is not a real date") from None
+
+
+def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    """FilterError unless ``value`` is empty or one of ``allowed``."""
+    if value and value not in allowed:
+        raise FilterError(f"{name}: unknown value {value!r}; expected one of {', '.join(allowed)}")
+
+
+def _text(name: str, value: str | None, shortest: int = 1) -> None:
+    """FilterError when a free-text value is shorter than ``shortest`` or longer than ``MAX_TEXT`` characters."""
+    if value is not None and not shortest <= len(value) <= MAX_TEXT:
+        raise FilterError(f"{name}: expected {shortest} to {MAX_TEXT} characters, got {len(value)}")
 
 
 def normalised(expr: str) -> str:
@@ -86,9 +136,23 @@ class EventFilter:
     cluster: str | None = None
 
     def __post_init__(self) -> None:
-        for bound in (self.since, self.until):
-            if bound and not BOUND.fullmatch(bound):
-                raise ValueError(f"dates must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www, got {bound!r}")
+        _one_of("type", self.event_type and self.event_type.upper(), EVENT_TYPES)
+        _one_of("quad", self.quad, QUADS)
+        _one_of("aux", self.aux, AUX_VALUES)
+        _one_of("role", self.role, ROLES)
+        if self.country and not COUNTRY.fullmatch(self.country):
+            raise FilterError(f"country: expected an ISO 3166 alpha-3 code such as FRA, got {self.country!r}")
+        for name, value in (("actor", self.actor), ("cluster", self.cluster), *(("doc", d) for d in self.docs or ())):
+            _text(name, value or None)
+        _text("q", self.q, MIN_QUERY)
+        self._check_range()
+
+    def _check_range(self) -> None:
+        """FilterError when a bound is malformed or impossible, or when ``until`` ends before ``since`` starts."""
+        since = _days("since", self.since)[0] if self.since else None
+        until = _days("until", self.until)[1] if self.until else None
+        if since and until and until < since:
+            raise FilterError(f"until: {self.until} ends before since ({self.since}) begins")
 
     def where(self) -> tuple[str, list]:
         """A WHERE clause over ``events e`` and its parameters."""

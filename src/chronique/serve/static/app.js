@@ -10,8 +10,10 @@ const QUADS = {
   "material-conflict": "conflit matériel",
 };
 const PAGE = 500;
+const PLACEHOLDER = "Cliquez un événement de la chronologie pour voir la phrase qui le rapporte, surlignée dans son article.";
 const GRAVITY = 0.5;
-const state = { items: [], total: 0, selected: null, seq: 0, actors: new Map() };
+const state = { items: [], total: 0, selected: null, seq: 0, actors: new Map(), names: {} };
+const LABEL_CHARS = 18; // network labels longer than this are shortened (full name on hover)
 
 // ---- small helpers --------------------------------------------------------------------------
 const $ = (sel) => document.querySelector(sel);
@@ -41,7 +43,11 @@ function setAttrs(node, attrs) {
 }
 
 const quadClass = (quad) => "q-" + (QUADS[quad] ? quad : "unknown");
-const names = (list) => (list && list.length ? list.join(", ") : "?");
+/** The French display name of a canonical (English) actor name, where the knowledge base has one. */
+const shown = (name) => (name && state.names[name]) || name;
+/** "canonical" when the display name differs from it: for hover titles. */
+const canonical = (name) => (name && state.names[name] ? name : "");
+const names = (list) => (list && list.length ? list.map(shown).join(", ") : "?");
 const truncate = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 
 /** GET a JSON API path with query parameters; throws with the server's message on failure. */
@@ -104,12 +110,14 @@ function ensureActorOption(id, label) {
 }
 
 async function setupFilters() {
-  const [overview, actors] = await Promise.all([api("/api/overview"), api("/api/actors", { limit: 500 })]);
+  const [overview, actors, display] = await Promise.all([api("/api/overview"), api("/api/actors", { limit: 500 }),
+    api("/api/names")]);
+  state.names = display;
   const c = overview.counts;
   $("#summary").textContent = `${c.documents} articles · ${c.events} événements · ${c.clusters} groupes · ` +
     `${c.actors} acteurs` + (overview.date_min ? ` · ${overview.date_min} → ${overview.date_max}` : "");
   for (const a of actors.items) state.actors.set(a.id, a);
-  fillSelect($("#f-actor"), actors.items.map((a) => [a.id, `${a.name || a.id}${a.country ? " (" + a.country + ")" : ""} · ${a.n_events}`]));
+  fillSelect($("#f-actor"), actors.items.map((a) => [a.id, `${shown(a.name) || a.id}${a.country ? " (" + a.country + ")" : ""} · ${a.n_events}`]));
   fillSelect($("#f-country"), Object.entries(overview.countries).map(([k, n]) => [k, `${k} · ${n}`]));
   fillSelect($("#f-type"), Object.entries(overview.event_types).map(([k, n]) => [k, `${k} · ${n}`]));
   fillSelect($("#f-quad"), Object.entries(QUADS));
@@ -151,12 +159,29 @@ async function refresh() {
     state.items = timeline.items;
     state.total = timeline.total;
     $("#status").textContent = "";
+    if (state.selected && !(await stillListed(filters))) clearEvent();
+    if (seq !== state.seq) return;
     renderAll(network);
   } catch (err) {
     if (seq === state.seq) showError(err);
   } finally {
     if (seq === state.seq) document.body.dataset.busy = "0";
   }
+}
+
+/** Whether the selected event's cluster is among the events these filters select (it may be past the page). */
+async function stillListed(filters) {
+  if (state.items.some((i) => i.event_id === state.selected || (state.selectedKey && i.key === state.selectedKey))) return true;
+  const hits = await api("/api/events", { ...filters, cluster: state.selectedKey || state.selected, limit: 1 });
+  return hits.total > 0;
+}
+
+/** Empty the event panel (its event is no longer in the list) and forget the selection. */
+function clearEvent() {
+  state.selected = null;
+  state.selectedKey = null;
+  $("#event-panel").replaceChildren(el("p", { class: "placeholder" }, PLACEHOLDER));
+  writeHash(readFilters());
 }
 
 async function loadMore() {
@@ -184,8 +209,9 @@ function parseDate(s) {
   return m ? Date.UTC(+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1) : null;
 }
 
-function radius(item) {
-  return Math.min(14, 4 + 2.2 * Math.sqrt(item.n_events));
+/** A dot's radius: grows with its cluster, up to ``max`` (smaller on narrow screens). */
+function radius(item, max) {
+  return Math.min(max, 3.5 + 1.8 * Math.sqrt(item.n_events));
 }
 
 /** Put each dot in the first lane where it does not overlap the previous one. */
@@ -200,21 +226,29 @@ function assignLanes(points, maxLanes) {
   return Math.max(1, ends.length);
 }
 
-function timeTicks(t0, t1) {
+/** The axis range: from 1 January of the first year (spans over two years) or the first of the month, so
+ * that the first year has its tick and label like every other. */
+function axisStart(t0, t1) {
+  const d = new Date(t0), years = (t1 - t0) / (365.25 * 864e5);
+  return years > 2 ? Date.UTC(d.getUTCFullYear(), 0, 1) : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Axis ticks: every year (two-digit labels when space is short), or months for spans of two years or
+ * less, as many as fit ``width`` (each label carries its year). */
+function timeTicks(t0, t1, width) {
   const years = (t1 - t0) / (365.25 * 864e5);
   const ticks = [];
   const start = new Date(t0);
   if (years > 2) {
-    const step = years > 14 ? 2 : 1;
-    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= t1; y += step)
-      if (Date.UTC(y, 0, 1) >= t0) ticks.push({ t: Date.UTC(y, 0, 1), label: String(y), year: y });
+    const short = width / years < 40;
+    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= t1; y++)
+      ticks.push({ t: Date.UTC(y, 0, 1), label: short ? "’" + String(y).slice(2) : String(y), year: y });
     return ticks;
   }
-  const step = years > 1 ? 3 : 1;
+  const step = [1, 2, 3, 6, 12].find((s) => ((years * 12) / s) * 64 <= width) || 12;
   const fmt = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
-  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d <= t1;
-    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1)))
-    if (d >= t0) ticks.push({ t: d.getTime(), label: fmt.format(d) });
+  for (let d = new Date(t0); d <= t1; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1)))
+    ticks.push({ t: d.getTime(), label: fmt.format(d), year: d.getUTCFullYear() });
   return ticks;
 }
 
@@ -230,17 +264,18 @@ function renderTimeline() {
     svg.append(svgEl("text", { x: 10, y: 34, class: "empty" }, state.items.length ? "Aucun événement daté." : "Aucun événement pour ces filtres."));
     return;
   }
-  const [left, right, top, lane] = [24, width - 24, 10, 15];
+  const maxR = width < 600 ? 6 : 8;
+  const [left, right, top, lane] = [24, width - 24, 10, 2 * maxR + 2];
   let t0 = Math.min(...dated.map((p) => p.t));
   let t1 = Math.max(...dated.map((p) => p.t));
   const pad = Math.max((t1 - t0) * 0.03, 15 * 864e5);
-  t0 -= pad; t1 += pad;
+  t0 = axisStart(t0 - pad, t1 + pad); t1 += pad;
   const x = (t) => left + ((t - t0) / (t1 - t0)) * (right - left);
-  const points = dated.sort((a, b) => a.t - b.t).map((p) => ({ ...p, x: x(p.t), r: radius(p.item) }));
-  const lanes = assignLanes(points, 12);
+  const points = dated.sort((a, b) => a.t - b.t).map((p) => ({ ...p, x: x(p.t), r: radius(p.item, maxR) }));
+  const lanes = assignLanes(points, 40);
   const axisY = top + lanes * lane + 10;
   svg.setAttribute("height", axisY + 30);
-  svg.append(drawAxis(timeTicks(t0, t1), x, top, axisY));
+  svg.append(drawAxis(timeTicks(t0, t1, right - left), x, top, axisY));
   for (const p of points) svg.append(timelineDot(p, top + p.lane * lane + lane / 2));
   if (undated) svg.append(svgEl("text", { x: right, y: axisY + 26, "text-anchor": "end", class: "undated" }, `+ ${undated} sans date (voir la liste)`));
 }
@@ -251,7 +286,8 @@ function drawAxis(ticks, x, top, axisY) {
     const tx = x(tick.t);
     g.append(svgEl("line", { class: "lane-guide", x1: tx, x2: tx, y1: top, y2: axisY }),
       svgEl("line", { x1: tx, x2: tx, y1: axisY, y2: axisY + 5 }));
-    const label = svgEl("text", { x: tx, y: axisY + 17, "text-anchor": "middle", class: tick.year ? "year" : null }, tick.label);
+    const label = svgEl("text", { x: tx, y: axisY + 17, "text-anchor": "middle",
+      class: tick.year ? "year" : null, "data-year": tick.year || null }, tick.label);
     if (tick.year) label.addEventListener("click", () => filterYear(tick.year));
     g.append(label);
   }
@@ -296,7 +332,7 @@ function chronoItem(item) {
     el("div", {},
       el("span", { class: `badge ${quadClass(item.quad)}`, title: QUADS[item.quad] || "" },
         item.event_type + (item.mode ? "/" + item.mode : "")),
-      el("span", { class: "who" }, who),
+      el("span", { class: "who", title: [...item.actors, ...item.recipients].filter(canonical).join(", ") || null }, who),
       item.aux && item.aux !== "none" ? el("span", { class: "tag" }, item.aux) : null,
       item.n_events > 1 ? el("span", { class: "tag" }, `${item.n_events} mentions · ${item.n_docs} article(s)`) : null),
     el("div", { class: "ev" }, item.evidence));
@@ -372,7 +408,7 @@ function renderNetwork(net) {
   const radiusOf = new Map(net.nodes.map((node) => [node.id, Math.min(18, 4 + 3 * Math.sqrt(node.n_events))]));
   svg.append(svgEl("g", {}, ...net.edges.map((e) => networkEdge(e, at, radiusOf, net.nodes))));
   const active = $("#f-actor").value;
-  const labels = placeLabels(net.nodes, pos, radiusOf, width);
+  const labels = placeLabels(svg, net.nodes, pos, radiusOf, width, height);
   svg.append(svgEl("g", {}, ...net.nodes.map((node, i) => networkNode(node, pos[i], radiusOf.get(node.id), active, labels.get(node.id)))));
 }
 
@@ -389,7 +425,7 @@ function networkEdge(e, at, radiusOf, nodes) {
   const rb = radiusOf.get(e.target) + 2;
   const [x2, y2] = [b.x - (dx / d) * rb, b.y - (dy / d) * rb];
   const quad = QUADS[e.quad] ? e.quad : "unknown";
-  const label = (id) => (nodes.find((node) => node.id === id) || {}).name || id;
+  const label = (id) => shown((nodes.find((node) => node.id === id) || {}).name) || id;
   const split = Object.entries(e.quads).map(([q, n]) => `${QUADS[q] || q} ${n}`).join(", ");
   return svgEl("line", {
     class: `net-edge ${quadClass(e.quad)}`, x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1),
@@ -398,23 +434,32 @@ function networkEdge(e, at, radiusOf, nodes) {
   }, svgEl("title", {}, `${label(e.source)} ${e.directed ? "→" : "↔"} ${label(e.target)} : ${e.weight} événement(s) (${split})`));
 }
 
-/** Label the busiest nodes first, on the right or the left, skipping labels that would overlap. */
-function placeLabels(nodes, pos, radiusOf, width) {
-  const boxes = [], out = new Map();
+/** Label the busiest nodes first (nodes come busiest first), right or left of the dot, measured in the SVG:
+ * a label that would overlap another label or a dot is left out (the dot's title still names it). */
+function placeLabels(svg, nodes, pos, radiusOf, width, height) {
+  const boxes = nodes.map((node, i) => ({ x0: pos[i].x - radiusOf.get(node.id), x1: pos[i].x + radiusOf.get(node.id),
+    y0: pos[i].y - radiusOf.get(node.id), y1: pos[i].y + radiusOf.get(node.id) }));
+  const out = new Map();
+  const probe = svgEl("g", { class: "net-node" });
+  svg.append(probe);
   nodes.forEach((node, i) => {
-    const p = pos[i], r = radiusOf.get(node.id), text = truncate(node.name || node.id, 22);
-    const w = text.length * 6.2, h = 13;
+    const p = pos[i], r = radiusOf.get(node.id), full = shown(node.name || node.id);
+    const label = svgEl("text", { y: (p.y + 4).toFixed(1), class: "net-label" }, truncate(full, LABEL_CHARS));
+    if (full.length > LABEL_CHARS || canonical(node.name)) label.append(svgEl("title", {}, [full, canonical(node.name)].filter(Boolean).join(" — ")));
+    probe.replaceChildren(label);
+    const w = label.getComputedTextLength() + 2, h = 13;
     for (const right of p.x < width * 0.7 ? [true, false] : [false, true]) {
       const x = right ? p.x + r + 3 : p.x - r - 3 - w;
       const box = { x0: x, x1: x + w, y0: p.y - h / 2, y1: p.y + h / 2 };
-      const clash = boxes.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
-      if (clash || box.x0 < 0 || box.x1 > width) continue;
+      const clash = boxes.some((b, j) => j !== i && box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
+      if (clash || box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) continue;
       boxes.push(box);
-      out.set(node.id, svgEl("text", { x: (right ? x : x + w).toFixed(1), y: (p.y + 4).toFixed(1), "text-anchor": right ? "start" : "end" }, text));
+      label.setAttribute("x", x.toFixed(1));
+      out.set(node.id, label);
       break;
     }
-    boxes.push({ x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r });
   });
+  probe.remove();
   return out;
 }
 
@@ -422,9 +467,10 @@ function networkNode(node, p, r, active, label) {
   const g = svgEl("g", { class: "net-node" + (node.id === active ? " active" : ""), "data-actor": node.id, tabindex: 0, role: "button" },
     svgEl("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
     label || null,
-    svgEl("title", {}, `${node.name || node.id}${node.country ? " (" + node.country + (node.sector ? "/" + node.sector : "") + ")" : ""} : ${node.n_events} événement(s)`));
-  g.addEventListener("click", () => setActorFilter(node.id, node.name));
-  g.addEventListener("keydown", (e) => { if (e.key === "Enter") setActorFilter(node.id, node.name); });
+    svgEl("title", {}, `${shown(node.name) || node.id}${canonical(node.name) ? " — " + node.name : ""}` +
+      `${node.country ? " (" + node.country + (node.sector ? "/" + node.sector : "") + ")" : ""} : ${node.n_events} événement(s)`));
+  g.addEventListener("click", () => setActorFilter(node.id, shown(node.name)));
+  g.addEventListener("keydown", (e) => { if (e.key === "Enter") setActorFilter(node.id, shown(node.name)); });
   return g;
 }
 
@@ -466,9 +512,10 @@ function renderEvent(ev, doc) {
 
 function eventFacts(ev) {
   const chips = (people) => people.length
-    ? people.map((p) => el("button", { type: "button", class: "chip", title: `${p.text} — filtrer sur cet acteur`,
-      onclick: () => setActorFilter(p.id, p.name || p.text) },
-      `${p.name || p.text}${p.country ? " (" + p.country + (p.sector ? "/" + p.sector : "") + ")" : ""}`))
+    ? people.map((p) => el("button", { type: "button", class: "chip",
+      title: [p.text, canonical(p.name)].filter(Boolean).join(" — ") + " — filtrer sur cet acteur",
+      onclick: () => setActorFilter(p.id, shown(p.name) || p.text) },
+      `${shown(p.name) || p.text}${p.country ? " (" + p.country + (p.sector ? "/" + p.sector : "") + ")" : ""}`))
     : ["—"];
   const where = ev.location ? `${ev.location.name || ev.location.text}${ev.location.country ? " (" + ev.location.country + ")" : ""}` : "—";
   const facts = [["Acteur", el("span", {}, ...chips(ev.actor))], ["Cible", el("span", {}, ...chips(ev.recipient))],
