@@ -46,11 +46,13 @@ class Store:
         self.close()
 
     # -- writes -------------------------------------------------------------------------
-    def write(self, results: list[DocResult], errors: Iterable[InputError] = (), version: str = "") -> None:
-        """Replace the rows of these documents and record errors, all in one transaction."""
+    def write(self, results: list[DocResult], errors: Iterable[InputError] = (), version: str = "",
+              removed: Iterable[str] = ()) -> None:
+        """Replace the rows of these documents, delete the ``removed`` ones and record errors, all in one
+        transaction."""
         rows = result_rows(results, version)
         err_rows = [e.to_row() for e in errors]
-        ids = [r.document.id for r in results]
+        ids = [r.document.id for r in results] + list(removed)
         self.con.execute("BEGIN TRANSACTION")
         try:
             if ids:
