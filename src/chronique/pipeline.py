@@ -62,10 +62,9 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
 def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:
     """Parse a batch with ``nlp.pipe`` and run the stages on each document's cleaned text; offsets come back
     in the coordinates of the given text (``ingest.given``)."""
-    views = [model_view(d) for d in docs]
-    seen = [with_published(v) for v, _ in views]
-    sdocs = nlp.pipe((d.text for d in seen), batch_size=batch_size, n_process=n_process)
-    return [to_given(analyse(v, s), d, m) for d, (_, m), v, s in zip(docs, views, seen, sdocs)]
+    views = [model_view(with_published(d)) for d in docs]  # dated on the given text: "Publié le" is boilerplate
+    sdocs = nlp.pipe((v.text for v, _ in views), batch_size=batch_size, n_process=n_process)
+    return [to_given(analyse(v, s), d, m) for d, (v, m), s in zip(docs, views, sdocs)]
 
 
 @dataclass

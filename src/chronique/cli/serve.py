@@ -49,6 +49,9 @@ def cmd_serve(a: argparse.Namespace) -> int:
     held = announce(a.db, f"http://{local}:{a.port}", not a.read_only, a.max_body)
     try:
         uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    except KeyboardInterrupt:  # uvicorn stops on SIGINT/SIGTERM, then re-raises the signal: a normal stop
+        pass
     finally:
         withdraw(held)
+    print(f"chronique: stopped serving {a.db}", file=sys.stderr)
     return EXIT_OK

@@ -15,6 +15,7 @@ import pyarrow as pa
 from chronique.ids import content_hash
 from chronique.model import Actor, DocResult, Event, InputError
 from chronique.store.filters import IN_IDS, EventFilter
+from chronique.store.shield import shielded
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 TABLES = ("documents", "events", "participants", "timexes", "actors")
@@ -53,6 +54,10 @@ class Store:
         rows = result_rows(results, version)
         err_rows = [e.to_row() for e in errors]
         ids = [r.document.id for r in results] + list(removed)
+        with shielded():
+            self._write(ids, rows, err_rows)
+
+    def _write(self, ids: list[str], rows: dict[str, list[dict]], err_rows: list[dict]) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if ids:
