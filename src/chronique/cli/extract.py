@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def options(a: argparse.Namespace) -> ExtractOptions:
     """The engine's options from the ``extract`` arguments."""
-    return ExtractOptions(db=a.db, meta=a.meta, published=a.published, out=a.out, timex_out=a.timex_out, batch_size=a.batch_size,
+    return ExtractOptions(db=a.db, meta=a.meta, published=a.published, out=a.out, timex_out=a.timex_out,
+                          batch_size=a.batch_size,
                           processes=a.processes, force=a.force, quiet=a.quiet, engine=a.engine, address=a.address,
                           parquet=a.parquet, kb_extra=tuple(a.kb_extra))
 

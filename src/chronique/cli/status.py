@@ -1,4 +1,4 @@
-"""``chronique status`` and ``chronique documents``: what a store holds, what it still needs, where each article came from."""
+"""``chronique status`` and ``chronique documents``: what a store holds, what it needs, where articles came from."""
 from __future__ import annotations
 
 import argparse

@@ -64,19 +64,25 @@ class Client:
 
     def full(self, pending: list) -> bool:
         """Whether the batch is to be sent now (documents counted, sizes summed as they come)."""
-        self.size += len(getattr(pending[-1], "text", "")) * 2
-        return sum(1 for i in pending if hasattr(i, "text")) >= self.options.batch_size or self.size >= self.max_bytes
+        from chronique.model import Document
+
+        self.size += len(pending[-1].text) * 2 if isinstance(pending[-1], Document) else 0
+        documents = sum(1 for i in pending if isinstance(i, Document))
+        return documents >= self.options.batch_size or self.size >= self.max_bytes
 
     def send(self, items: list, report: RunReport, events_of: list[str] = ()) -> dict:
         """Post one batch and add its outcome to ``report``; the server's answer."""
-        docs = [_document(i) for i in items if hasattr(i, "text")]
-        errors = [{"origin": i.origin, "reason": i.reason, "kind": i.kind} for i in items if not hasattr(i, "text")]
+        from chronique.model import Document
+
+        rejected = [i for i in items if not isinstance(i, Document)]
+        docs = [_document(i) for i in items if isinstance(i, Document)]
+        errors = [{"origin": i.origin, "reason": i.reason, "kind": i.kind} for i in rejected]
         self.size = 0
         if not docs and not errors and not events_of:
             return {"event_lines": [], "timexes": []}
         out = self.post({"documents": docs, "errors": errors, "force": self.options.force,
                          "check_language": self.check_language, "events_of": list(events_of)})
-        _tally(report, out, [i for i in items if not hasattr(i, "text")])
+        _tally(report, out, rejected)
         return out
 
     def post(self, body: dict) -> dict:

@@ -73,7 +73,8 @@ class Ingestor:
             recluster(self.store, report.processed)
             lines = event_lines(self.store, batch.events_of) if batch.events_of else ([], [])
         return {"processed": report.processed, "skipped": report.skipped, "events": report.events,
-                "errors": [{"origin": e.origin, "reason": e.reason, "kind": e.kind} for e in report.errors[len(batch.errors):]],
+                "errors": [{"origin": e.origin, "reason": e.reason, "kind": e.kind}
+                           for e in report.errors[len(batch.errors):]],
                 "event_lines": lines[0], "timexes": lines[1]}
 
     @staticmethod
