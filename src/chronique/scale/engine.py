@@ -155,9 +155,21 @@ def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: St
 
             ray.shutdown()
     parquet.load_into(store.con, out)
+    drop_superseded(store, report.processed)
     store.write([], unreadable)
     report.errors[:0] = unreadable
     return report
+
+
+def drop_superseded(store: Store, ids: list[str]) -> None:
+    """After a Ray load, as a local run does per batch: hash-named copies of these named articles go."""
+    from chronique.model import Document
+    from chronique.pipeline import superseded
+    from chronique.store.filters import IN_IDS
+
+    cur = store.con.execute(f"SELECT id, text, language FROM documents WHERE id {IN_IDS}", [ids])
+    docs = [Document(id=i, text=t, language=lang or "fr") for i, t, lang in cur.fetchall()]
+    store.write([], [], removed=superseded(store, docs))
 
 
 def input_files(paths: list[str]) -> tuple[list[str], dict[str, str | None], list[InputError]]:
