@@ -155,6 +155,8 @@ def test_extract_into_a_served_store_goes_through_the_server(undated, tmp_path, 
         docs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/documents?limit=50"))["items"]
         added = [d for d in docs if d["id"] == "nouvel-article"]
         assert added and added[0]["published"] == "1989-11-09" and added[0]["published_basis"] == "dateline"
+        assert main(["status", "--db", str(served)]) == 0
+        assert "held by 'chronique serve'" in capsys.readouterr().out
     finally:
         server.terminate()
         server.wait(30)

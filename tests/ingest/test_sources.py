@@ -74,6 +74,7 @@ def test_html_main_text_title_and_date(tmp_path):
     assert isinstance(doc, Document), doc
     assert "Olaf Scholz" in doc.text and "Accueil | Monde" not in doc.text
     assert doc.published is not None and doc.published.isoformat() == "2022-05-09"
+    assert doc.published_basis == "page" and doc.id == "page"  # the page's own metadata; named by its file
 
 
 def test_jsonl_records_and_a_broken_line(tmp_path):
