@@ -18,7 +18,7 @@ class Document:
     text: str
     title: str | None = None
     published: dt.date | None = None
-    published_basis: str | None = None  # given|url|page|dateline|content|None
+    published_basis: str | None = None  # given|page|run|url|dateline|content|None (README "Publication dates")
     source: str | None = None
     url: str | None = None
     language: str = "fr"

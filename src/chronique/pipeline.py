@@ -20,6 +20,7 @@ from chronique.version import __version__
 from chronique.actors import actors_rows, default_kb, resolve_mentions
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
+from chronique.ingest.clean import clean_text
 from chronique.model import Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import infer_published, tag
@@ -61,10 +62,9 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
 def process(docs: list[Document], nlp: Language, batch_size: int = 16, n_process: int = 1) -> list[DocResult]:
     """Parse a batch with ``nlp.pipe`` and run the stages on each document's cleaned text; offsets come back
     in the coordinates of the given text (``ingest.given``)."""
-    views = [model_view(d) for d in docs]
-    seen = [with_published(v) for v, _ in views]
-    sdocs = nlp.pipe((d.text for d in seen), batch_size=batch_size, n_process=n_process)
-    return [to_given(analyse(v, s), d, m) for d, (_, m), v, s in zip(docs, views, seen, sdocs)]
+    views = [model_view(with_published(d)) for d in docs]  # dated on the given text: "Publié le" is boilerplate
+    sdocs = nlp.pipe((v.text for v, _ in views), batch_size=batch_size, n_process=n_process)
+    return [to_given(analyse(v, s), d, m) for d, (v, m), s in zip(docs, views, sdocs)]
 
 
 @dataclass
@@ -109,13 +109,20 @@ def run(items: Iterable[Document | InputError], store: Store, nlp: Language, bat
         run_batch = processor or (lambda b: process(b, nlp, n_process=n_process))
         results, failed = isolated(run_batch, todo)
         errors += failed
-        store.write(results, errors, version)
+        store.write(results, errors, version, removed=superseded(store, [r.document for r in results]))
         report.processed += [r.document.id for r in results]
         report.events += sum(len(r.events) for r in results)
         report.errors += errors
         if on_batch:
             on_batch(report)
     return report
+
+
+def superseded(store: Store, docs: list[Document]) -> list[str]:
+    """Stored documents that are these named articles under their content hash (the id every file had
+    before 0.4): replaced by them, so that re-ingesting an article of an older store keeps it once."""
+    by_hash = {content_hash(clean_text(d.text, d.language)): d.id for d in docs}
+    return [h for h in store.stored_versions([h for h, i in by_hash.items() if h != i]) if h not in by_hash.values()]
 
 
 def isolated(run_batch: Callable[[list[Document]], list[DocResult]],

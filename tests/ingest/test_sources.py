@@ -30,11 +30,29 @@ def test_text_file_with_meta_uses_stem_as_id(tmp_path):
     assert doc.id == "art1" and doc.published.isoformat() == "2022-05-09" and doc.source == "test"
 
 
-def test_text_without_meta_gets_content_hash_id_stable_across_reads(tmp_path):
+def test_text_without_meta_is_named_by_its_stem_stable_across_reads(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(ARTICLE + "\n\n", encoding="utf-8")
-    a, b = _one([tmp_path / "a.txt"]), _one([tmp_path / "b.txt"])
-    assert a.id == b.id and len(a.id) == 16
+    (tmp_path / "a.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>")
+    assert _one([tmp_path / "a.txt"]).id == _one([tmp_path / "a.txt"]).id == "a"
+    assert _one([tmp_path / "a.html"]).id == "a"
+
+
+def test_names_that_collide_in_a_run_fall_back_to_content_hashes(tmp_path):
+    for sub, extra in (("x", ""), ("y", " Ils se reverront.")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "note.txt").write_text(ARTICLE + extra, encoding="utf-8")
+    named = [d.id for d in read_sources([str(tmp_path / "x" / "note.txt"), str(tmp_path / "y" / "note.txt")])]
+    assert len(set(named)) == 2 and all(len(i) == 16 and i != "note" for i in named)
+    # found under a folder given: the path below it is the name, and unique
+    assert [d.id for d in read_sources([str(tmp_path)])] == ["x/note", "y/note"]
+
+
+def test_warc_and_jsonl_records_keep_the_first_name_a_later_different_one_gets_its_hash(tmp_path):
+    lines = [{"id": "k", "text": ARTICLE}, {"id": "k", "text": ARTICLE.replace("lundi", "mardi")},
+             {"id": "k", "text": ARTICLE}]
+    (tmp_path / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    ids = [d.id for d in read_sources([str(tmp_path / "r.jsonl")])]
+    assert ids[0] == ids[2] == "k" and len(ids[1]) == 16
 
 
 def test_boilerplate_lines_removed_but_article_kept():
@@ -56,6 +74,7 @@ def test_html_main_text_title_and_date(tmp_path):
     assert isinstance(doc, Document), doc
     assert "Olaf Scholz" in doc.text and "Accueil | Monde" not in doc.text
     assert doc.published is not None and doc.published.isoformat() == "2022-05-09"
+    assert doc.published_basis == "page" and doc.id == "page"  # the page's own metadata; named by its file
 
 
 def test_jsonl_records_and_a_broken_line(tmp_path):

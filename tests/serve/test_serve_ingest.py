@@ -145,3 +145,31 @@ def test_chronique_serve_command_answers_over_http(examples_db, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_batch_route_stores_skips_reports_and_records_sent_errors(open_client):
+    body = {"documents": [{"id": "ottawa/rencontre", "text": ARTICLE, "published": "2023-01-12",
+                           "published_basis": "dateline", "origin": "corpus/ottawa/rencontre.txt"},
+                          {"id": "court", "text": "Trop court.", "origin": "court.txt"}],
+            "errors": [{"origin": "absent.txt", "reason": "no such file or directory", "kind": "input"}],
+            "events_of": ["ottawa/rencontre"]}
+    first = open_client.post("/api/documents/batch", json=body)
+    assert first.status_code == 200, first.text
+    out = first.json()
+    assert out["processed"] == ["ottawa/rencontre"] and out["events"] >= 1
+    assert [e["origin"] for e in out["errors"]] == ["court.txt"] and "empty" in out["errors"][0]["reason"]
+    assert {e["doc"] for e in out["event_lines"]} == {"ottawa/rencontre"} and out["timexes"]
+    listed = {d["id"]: d for d in open_client.get("/api/documents?limit=100").json()["items"]}
+    assert listed["ottawa/rencontre"]["published_basis"] == "dateline"
+    assert listed["ottawa/rencontre"]["origin"] == "corpus/ottawa/rencontre.txt"
+    again = open_client.post("/api/documents/batch", json={"documents": body["documents"][:1]}).json()
+    assert again["processed"] == [] and again["skipped"] == ["ottawa/rencontre"]
+    store = open_client.app.state.store
+    origins = {o for (o,) in store.con.execute("SELECT origin FROM errors").fetchall()}
+    assert {"absent.txt", "court.txt"} <= origins
+
+
+def test_batch_route_needs_the_token_beyond_localhost_and_is_closed_read_only(public_client, client):
+    body = {"documents": [{"id": "x", "text": ARTICLE}]}
+    assert public_client.post("/api/documents/batch", json=body).status_code == 401
+    assert client.post("/api/documents/batch", json=body).status_code == 405

@@ -35,3 +35,13 @@ def test_content_weekday_pair():
 
 def test_nothing_to_go_on():
     assert infer_published("Le ministre a parlé.", None, None, "fr") == (None, None)
+
+
+def test_content_date_is_the_latest_full_date_before_the_relative_ones():
+    """An announced date after the story's relative days ("d'ici le 15 avril 2024") is not when it was written."""
+    text = ("Le 15 avril 2019, un incendie a ravagé Notre-Dame. Mardi, le président a promis de la rebâtir "
+            "d'ici le 15 avril 2024.")
+    assert infer_published(text, None, None, "fr") == (dt.date(2019, 4, 15), "content")
+    # no relative date at all: the latest full date of the text
+    assert infer_published("Le 3 mars 2019 et le 9 mars 2019, les deux camps se sont rencontrés.", None, None,
+                           "fr") == (dt.date(2019, 3, 9), "content")

@@ -20,10 +20,23 @@ def positive_int(value: str) -> int:
     return n
 
 
+def publication_date(value: str) -> str:
+    """argparse type for ``--published``: a real date YYYY-MM-DD, else a usage error (exit 2)."""
+    from chronique.ingest.meta import MetaError, parse_date
+
+    try:
+        return parse_date(value, "--published").isoformat()
+    except MetaError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("'published' ", "")) from exc
+
+
 def add_inputs(p: argparse.ArgumentParser) -> None:
     """The inputs of every command that reads articles: paths, metadata, limits, extra actors."""
     p.add_argument("paths", nargs="+", help="files, directories, globs, or - for standard input")
     p.add_argument("--meta", help="docs.jsonl with per-document metadata (id, published, source, url)")
+    p.add_argument("--published", metavar="DATE", type=publication_date,
+                   help="publication date YYYY-MM-DD of every document whose source gives none "
+                        "(stored with basis 'run'; without it the date is inferred, with its basis)")
     p.add_argument("--max-bytes", type=positive_int, default=5_000_000, help="largest accepted document (bytes)")
     p.add_argument("--max-line-bytes", type=positive_int, default=5_000_000, help="longest accepted JSON line (bytes)")
     p.add_argument("--no-language-check", action="store_true", help="do not skip non-French documents")
@@ -42,7 +55,7 @@ def items(a: argparse.Namespace):
     """The documents (and rejected inputs) the input arguments name, streamed; bad --meta lines first."""
     from chronique.ingest import load_meta, read_sources
 
-    meta = load_meta(a.meta)
+    meta = load_meta(a.meta, a.published)
     yield from meta.errors
     yield from read_sources(a.paths, meta, limits(a))
 

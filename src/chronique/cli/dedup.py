@@ -9,7 +9,8 @@ from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, open_store
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``cluster``."""
-    p = sub.add_parser("cluster", help="bring cross-document clusters up to date (extract does it after writing)")
+    p = sub.add_parser("cluster", aliases=["dedup"],
+                       help="bring cross-document clusters up to date (extract does it after writing)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default: {DEFAULT_DB})")
     p.add_argument("--full", action="store_true",
                    help="recompute over the whole store instead of only the documents never clustered")

@@ -43,8 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def options(a: argparse.Namespace) -> ExtractOptions:
     """The engine's options from the ``extract`` arguments."""
-    return ExtractOptions(db=a.db, meta=a.meta, out=a.out, timex_out=a.timex_out, batch_size=a.batch_size,
-                          processes=a.processes, force=a.force, quiet=a.quiet, verbose=a.verbose, engine=a.engine, address=a.address,
+    return ExtractOptions(db=a.db, meta=a.meta, published=a.published, out=a.out, timex_out=a.timex_out,
+                          batch_size=a.batch_size, processes=a.processes, force=a.force, quiet=a.quiet,
+                          verbose=a.verbose, engine=a.engine, address=a.address,
                           parquet=a.parquet, kb_extra=tuple(a.kb_extra))
 
 

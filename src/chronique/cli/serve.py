@@ -1,4 +1,8 @@
-"""``chronique serve``: the REST API and the web page over a store (localhost unless a token is set)."""
+"""``chronique serve``: the REST API and the web page over a store (localhost unless a token is set).
+
+While it runs, ``STORE.serve.json`` says where (``store.served``): ``chronique extract --db STORE`` then
+sends its articles to this server instead of failing on DuckDB's lock.
+"""
 from __future__ import annotations
 
 import argparse
@@ -27,6 +31,7 @@ def cmd_serve(a: argparse.Namespace) -> int:
     from chronique.serve.app import Settings, create_app
     from chronique.serve.guard import ConfigError
     from chronique.store.db import StoreError
+    from chronique.store.served import announce, withdraw
 
     token = a.token or os.environ.get("CHRONIQUE_TOKEN") or None
     settings = Settings(db=a.db, host=a.host, token=token, read_only=a.read_only, max_body=a.max_body)
@@ -39,5 +44,14 @@ def cmd_serve(a: argparse.Namespace) -> int:
         print(f"chronique serve: {exc}", file=sys.stderr)
         return EXIT_FATAL
     print(f"chronique: serving {a.db} on http://{a.host}:{a.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    local = "127.0.0.1" if a.host in ("0.0.0.0", "::", "") else a.host
+    local = f"[{local}]" if ":" in local else local
+    held = announce(a.db, f"http://{local}:{a.port}", not a.read_only, a.max_body)
+    try:
+        uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    except KeyboardInterrupt:  # uvicorn stops on SIGINT/SIGTERM, then re-raises the signal: a normal stop
+        pass
+    finally:
+        withdraw(held)
+    print(f"chronique: stopped serving {a.db}", file=sys.stderr)
     return EXIT_OK

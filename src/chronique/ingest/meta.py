@@ -87,10 +87,12 @@ def _check_row(row, where: str) -> dict:
 
 
 class Meta(dict):
-    """Document id -> checked metadata row, with the file's bad lines (``errors``) and the ids looked up."""
+    """Document id -> checked metadata row, with the file's bad lines (``errors``), the ids looked up and the
+    run's publication date (``--published``: for documents whose source gives none)."""
 
-    def __init__(self, rows=(), errors=(), origin: str = ""):
+    def __init__(self, rows=(), errors=(), origin: str = "", published: dt.date | None = None):
         super().__init__(rows)
+        self.published = published
         self.errors: list[InputError] = list(errors)
         self.origin = origin
         self.used: set[str] = set()
@@ -110,19 +112,21 @@ class Meta(dict):
                 for i, row in self.items() if i not in found]
 
 
-def load_meta(path: str | Path | None) -> Meta:
+def load_meta(path: str | Path | None, published: str | dt.date | None = None) -> Meta:
     """The metadata of ``path`` (published parsed to a date); bad lines reported in ``errors``, never raised.
 
-    MetaError only when the file cannot be read (missing, unreadable, not UTF-8).
+    ``published`` is the run's date for documents that give none (``--published``). MetaError only when the
+    file cannot be read (missing, unreadable, not UTF-8) or ``published`` is not a plausible date.
     """
+    run_date = parse_date(published, "--published")
     if not path:
-        return Meta()
+        return Meta(published=run_date)
     path, origin = Path(path), printable(str(path))
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise MetaError(f"{origin}: cannot read metadata file: {exc}") from exc
-    meta = Meta(origin=origin)
+    meta = Meta(origin=origin, published=run_date)
     for n, line in enumerate(lines, 1):
         if line.strip():
             _add_line(meta, line, n)

@@ -15,6 +15,7 @@ from chronique.ids import content_hash
 from chronique.ingest.language import detect
 from chronique.ingest.limits import Limits
 from chronique.ingest.meta import MetaError, check_id, check_url, parse_date
+from chronique.ingest.names import Claims
 from chronique.model import Document, InputError
 
 OPTIONAL = ("title", "url", "published", "source")
@@ -29,18 +30,22 @@ class RecordError(ValueError):
 
 
 def build_document(record: dict, origin: str, meta: dict, limits: Limits,
-                   meta_key: str | None = None) -> Document | InputError:
-    """A raw record to a checked Document; never raises on bad content."""
+                   meta_key: str | None = None, claims: Claims | None = None) -> Document | InputError:
+    """A raw record to a checked Document; never raises on bad content.
+
+    Its id is the record's ``id`` (or its metadata's) when ``claims`` leaves it to this content, else
+    the content hash (``ingest.names``).
+    """
     origin = printable(str(origin))
     try:
-        return _build(record, origin, meta or {}, limits, meta_key)
+        return _build(record, origin, meta or {}, limits, meta_key, claims)
     except RecordError as exc:
         return InputError(origin, str(exc), exc.kind)
     except MetaError as exc:
         return InputError(origin, str(exc))
 
 
-def _build(record: dict, origin: str, meta: dict, limits: Limits, meta_key) -> Document:
+def _build(record: dict, origin: str, meta: dict, limits: Limits, meta_key, claims: Claims | None) -> Document:
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {type(record).__name__}")
     fields = _fields(record)
@@ -48,15 +53,27 @@ def _build(record: dict, origin: str, meta: dict, limits: Limits, meta_key) -> D
         raise RecordError("the record has no 'text' or 'html' field")
     info = dict(meta.get(str(meta_key), {})) if meta_key is not None else {}
     text, cleaned = _text(record, fields, limits)
-    published = parse_date(info.get("published") or fields.get("published"))
+    published = parse_date(info.get("published") or fields.get("published")) or getattr(meta, "published", None)
     title = fields.get("title")
-    doc_id = _doc_id(record, info) or content_hash(cleaned)
+    digest = content_hash(cleaned)
+    doc_id = _doc_id(record, info)
+    doc_id = (claims.claim(doc_id, digest) if claims else doc_id) or digest
     return Document(
         id=doc_id, text=text, title=title or _first_line_title(cleaned), published=published,
-        published_basis=info.get("published_basis") or ("given" if published else None),
+        published_basis=_basis(info, fields, published),
         source=info.get("source") or fields.get("source"),
         url=info.get("url") or fields.get("url"), language="fr", origin=origin,
     )
+
+
+def _basis(info: dict, fields: dict, published) -> str | None:
+    """Where the publication date came from: the metadata's own word, given (--meta or the record), page
+    (the HTML's metadata), run (``--published`` for the whole run), or None (inferred later)."""
+    if info.get("published_basis"):
+        return info["published_basis"]
+    if info.get("published") or (fields.get("published") and "page_date" not in fields):
+        return "given"
+    return "page" if fields.get("published") else ("run" if published else None)
 
 
 def _fields(record: dict) -> dict:
@@ -124,6 +141,7 @@ def _merge_page_fields(fields: dict, extracted: dict) -> None:
         try:
             if key == "published":
                 parse_date(value)
+                fields["page_date"] = value
             elif key == "url":
                 value = check_url(value)
         except MetaError:

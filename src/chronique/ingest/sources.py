@@ -23,6 +23,7 @@ from pathlib import Path
 from chronique.ingest.clean import printable
 from chronique.ingest.decode import DecodeError, decode_utf8, decode_within
 from chronique.ingest.limits import Limits
+from chronique.ingest.names import Claims, name_of, unique_names
 from chronique.ingest.record import build_document  # noqa: F401  (public API, re-exported)
 from chronique.model import Document, InputError
 
@@ -64,37 +65,50 @@ def _stat_problem(exc: OSError) -> str:
     return reasons.get(exc.errno, f"cannot read: {exc.strerror or exc}")
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
-    """Files named, files under directories (sorted), glob matches; ``-`` stays as is."""
+def expand(paths: Iterable[str]) -> Iterator[tuple[Path | str | InputError, Path | None]]:
+    """Files named, files under directories (sorted), glob matches, each with the directory it was found
+    under (None when named); ``-`` stays as is."""
     for p in paths:
         if p == "-":
-            yield p
+            yield p, None
         elif not p:
-            yield InputError("''", "empty path")
+            yield InputError("''", "empty path"), None
         else:
             matches = sorted(glob.glob(p, recursive=True)) if any(c in p for c in "*?[") else [p]
             if not matches:
-                yield Path(p)  # reported as missing by the reader
+                yield Path(p), None  # reported as missing by the reader
             for m in matches:
                 yield from _expand_one(Path(m))
 
 
-def _expand_one(path: Path) -> Iterator[Path | InputError]:
+def _expand_one(path: Path) -> Iterator[tuple[Path | InputError, Path | None]]:
     try:
         is_dir = stat.S_ISDIR(path.stat().st_mode)
     except OSError:
         is_dir = False  # the reader reports why
     if not is_dir:
-        yield path
+        yield path, None
         return
     found = False
     for f in sorted(path.rglob("*")):  # rglob does not descend into symlinked directories
         if f.name not in NOT_ARTICLES and kind_of(f) and not _is_dir(f):
             found = True
-            yield f
+            yield f, path
     if not found:
         yield InputError(origin_of(path), "directory holds no article files "
-                                          "(.txt, .html, .jsonl, .warc, optionally .gz)")
+                                          "(.txt, .html, .jsonl, .warc, optionally .gz)"), None
+
+
+Entry = tuple[Path | str | InputError, str | None]
+
+
+def plan(paths: Iterable[str]) -> list[Entry]:
+    """Every input of the run once (by real path), each file with the id its name gives (``names``)."""
+    seen: set[str] = set()
+    found = [(p, root) for p, root in expand(paths) if not isinstance(p, Path) or _first_time(p, seen)]
+    names = unique_names([name_of(p, root) if isinstance(p, Path) and kind_of(p) in ("text", "html") else None
+                          for p, root in found])
+    return [(p, name) for (p, _), name in zip(found, names)]
 
 
 def _is_dir(path: Path) -> bool:
@@ -107,15 +121,20 @@ def _is_dir(path: Path) -> bool:
 def read_sources(paths: Iterable[str], meta: dict[str, dict] | None = None,
                  limits: Limits = Limits(), stdin=None) -> Iterator[Item]:
     """Stream every document (or error) from the given paths, in order; each file read once."""
-    meta = meta or {}
-    seen: set[str] = set()
-    for path in expand(paths):
+    return read_planned(plan(paths), meta, limits, stdin)
+
+
+def read_planned(entries: Iterable[Entry], meta: dict[str, dict] | None = None,
+                 limits: Limits = Limits(), stdin=None) -> Iterator[Item]:
+    """Stream the documents (or errors) of planned inputs (``plan``), in order."""
+    meta, claims = meta or {}, Claims()
+    for path, name in entries:
         if isinstance(path, InputError):
             yield path
         elif path == "-":
-            yield from _read_stdin(stdin or sys.stdin.buffer, meta, limits)
-        elif _first_time(path, seen):
-            yield from _read_path(path, meta, limits)
+            yield from _read_stdin(stdin or sys.stdin.buffer, meta, limits, claims)
+        else:
+            yield from _read_path(Path(path), name, meta, limits, claims)
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:
@@ -130,7 +149,7 @@ def _first_time(path: Path, seen: set[str]) -> bool:
     return True
 
 
-def _read_path(path: Path, meta: dict, limits: Limits) -> Iterator[Item]:
+def _read_path(path: Path, name: str | None, meta: dict, limits: Limits, claims: Claims) -> Iterator[Item]:
     where = origin_of(path)
     try:
         st = path.stat()
@@ -146,16 +165,16 @@ def _read_path(path: Path, meta: dict, limits: Limits) -> Iterator[Item]:
         yield InputError(where, f"unsupported file type {printable(path.suffix)!r} "
                                 "(expected .txt, .html, .jsonl, .warc, optionally .gz)")
     elif kind == "jsonl":
-        yield from _read_jsonl_file(path, where, meta, limits)
+        yield from _read_jsonl_file(path, where, meta, limits, claims)
     elif kind == "warc":
         from chronique.ingest.warc import read_warc
 
-        yield from read_warc(path, meta, limits, where)
+        yield from read_warc(path, meta, limits, where, claims)
     elif st.st_size > limits.max_bytes:
         yield InputError(where, f"file is {st.st_size:,} bytes, over the {limits.max_bytes:,}-byte limit "
                                 "(--max-bytes)", "limit")
     else:
-        yield _read_document_file(path, where, kind, meta, limits)
+        yield _read_document_file(path, name, where, kind, meta, limits)
 
 
 def _open(path: Path):
@@ -176,8 +195,8 @@ def _stream_problem(exc: BaseException) -> str:
     return f"cannot read: {exc}"
 
 
-def _read_document_file(path: Path, where: str, kind: str, meta: dict, limits: Limits) -> Item:
-    """A .txt or .html file (optionally gzipped) as one document."""
+def _read_document_file(path: Path, name: str | None, where: str, kind: str, meta: dict, limits: Limits) -> Item:
+    """A .txt or .html file (optionally gzipped) as one document, named ``name`` (else its content hash)."""
     try:
         data = _read_bytes(path, limits)
     except STREAM_ERRORS as exc:
@@ -187,32 +206,30 @@ def _read_document_file(path: Path, where: str, kind: str, meta: dict, limits: L
         return text
     if kind == "text" and text.lstrip()[:15].lower().startswith(_HTML_START):
         kind = "html"  # an HTML page saved as .txt: extract it rather than keep its scripts
-    stem = path.name.split(".")[0]
-    record = {"id": stem if stem in meta else None, kind: text}
-    return build_document(record, where, meta, limits, meta_key=stem)
+    return build_document({"id": name, kind: text}, where, meta, limits, meta_key=name)
 
 
-def _read_jsonl_file(path: Path, where: str, meta: dict, limits: Limits) -> Iterator[Item]:
+def _read_jsonl_file(path: Path, where: str, meta: dict, limits: Limits, claims: Claims) -> Iterator[Item]:
     try:
         fh = _open(path)
     except OSError as exc:
         yield InputError(where, _stat_problem(exc))
         return
     with fh:
-        yield from read_jsonl_stream(fh, where, meta, limits)
+        yield from read_jsonl_stream(fh, where, meta, limits, claims)
 
 
-def read_jsonl_stream(fh, origin: str, meta: dict, limits: Limits) -> Iterator[Item]:
+def read_jsonl_stream(fh, origin: str, meta: dict, limits: Limits, claims: Claims | None = None) -> Iterator[Item]:
     """One document per JSON line; a broken line is reported (``file:line``) and skipped.
 
     A file whose first ``NOT_JSONL_AFTER`` lines are all unparsable (a binary file or a pretty-printed
     JSON document named .jsonl) is given up with one error instead of one per line.
     """
-    origin, n, unparsable = printable(str(origin)), 0, 0
+    origin, n, unparsable, claims = printable(str(origin)), 0, 0, claims or Claims()
     try:
         while raw := fh.readline(limits.max_line_bytes + 1):
             n += 1
-            item = _jsonl_line(fh, raw, f"{origin}:{n}", meta, limits)
+            item = _jsonl_line(fh, raw, f"{origin}:{n}", meta, limits, claims)
             if item is None:
                 continue
             unparsable = unparsable + 1 if unparsable >= 0 and _unparsable(item) else -1
@@ -229,13 +246,13 @@ def _unparsable(item: Item) -> bool:
     return isinstance(item, InputError) and item.kind == "format"
 
 
-def _jsonl_line(fh, raw: bytes, where: str, meta: dict, limits: Limits) -> Item | None:
+def _jsonl_line(fh, raw: bytes, where: str, meta: dict, limits: Limits, claims: Claims) -> Item | None:
     """The item for one raw line (None for a blank line); an over-long line is skipped to its end."""
     if len(raw) > limits.max_line_bytes and not raw.endswith(b"\n"):
         _skip_rest_of_line(fh)
         return InputError(where, f"line longer than the {limits.max_line_bytes:,}-byte limit "
                                  "(--max-line-bytes)", "limit")
-    return _jsonl_record(raw, where, meta, limits) if raw.strip() else None
+    return _jsonl_record(raw, where, meta, limits, claims) if raw.strip() else None
 
 
 def _skip_rest_of_line(fh) -> None:
@@ -258,7 +275,7 @@ def _parse_json_line(raw: bytes):
         raise DecodeError(f"not valid JSON: {str(exc)[:100]}") from exc
 
 
-def _jsonl_record(raw: bytes, where: str, meta: dict, limits: Limits) -> Item:
+def _jsonl_record(raw: bytes, where: str, meta: dict, limits: Limits, claims: Claims) -> Item:
     try:
         row = _parse_json_line(raw)
     except DecodeError as exc:
@@ -267,14 +284,15 @@ def _jsonl_record(raw: bytes, where: str, meta: dict, limits: Limits) -> Item:
         return InputError(where, f"expected a JSON object with 'text' or 'html', got a JSON {_json_type(row)}",
                           "format")
     key = row.get("id")
-    return build_document(row, where, meta, limits, meta_key=key if isinstance(key, (str, int)) else None)
+    return build_document(row, where, meta, limits, meta_key=key if isinstance(key, (str, int)) else None,
+                          claims=claims)
 
 
 def _json_type(value) -> str:
     return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
 
 
-def _read_stdin(stream, meta: dict, limits: Limits) -> Iterator[Item]:
+def _read_stdin(stream, meta: dict, limits: Limits, claims: Claims) -> Iterator[Item]:
     try:
         data = stream.read(limits.max_bytes + 1)
     except OSError as exc:
@@ -285,7 +303,7 @@ def _read_stdin(stream, meta: dict, limits: Limits) -> Iterator[Item]:
         return
     head = data.lstrip()[:1]
     if head == b"{":
-        yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", meta, limits)
+        yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", meta, limits, claims)
         return
     text = decode_within(data, "<stdin>", limits.max_bytes)
     if isinstance(text, InputError):

@@ -15,6 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 from chronique.ingest.clean import printable
 from chronique.ingest.decode import decode_within
 from chronique.ingest.limits import Limits
+from chronique.ingest.names import Claims, name_of_url
 from chronique.model import InputError
 
 
@@ -46,19 +47,22 @@ def _html_responses(fh, where: str, limits: Limits) -> Iterator[tuple[str, str |
                                 "(invalid Content-Length?)")
 
 
-def _response_document(origin: str, url: str | None, data: bytes, meta: dict, limits: Limits):
+def _response_document(origin: str, url: str | None, data: bytes, meta: dict, limits: Limits, claims: Claims):
+    """One HTML response as a Document named by its URL (when no other record of the run holds it)."""
     from chronique.ingest.record import build_document
 
     html = decode_within(data, origin, limits.max_bytes)
     if isinstance(html, InputError):
         return html
-    record = {"html": html, "url": url if isinstance(url, str) and url.startswith(("http://", "https://")) else None}
-    return build_document(record, origin, meta, limits, meta_key=url)
+    web = url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    record = {"html": html, "url": web, "id": name_of_url(web)}
+    return build_document(record, origin, meta, limits, meta_key=url, claims=claims)
 
 
-def read_warc(path: Path, meta: dict, limits: Limits, where: str | None = None) -> Iterator:
+def read_warc(path: Path, meta: dict, limits: Limits, where: str | None = None,
+              claims: Claims | None = None) -> Iterator:
     """Yield a Document (or InputError) per HTML response record."""
-    where = where or str(path)
+    where, claims = where or str(path), claims or Claims()
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -68,6 +72,6 @@ def read_warc(path: Path, meta: dict, limits: Limits, where: str | None = None) 
         found = False
         for item in _html_responses(fh, where, limits):
             found = True
-            yield item if isinstance(item, InputError) else _response_document(*item, meta, limits)
+            yield item if isinstance(item, InputError) else _response_document(*item, meta, limits, claims)
         if not found:
             yield InputError(where, "WARC archive holds no HTML response record")

@@ -2,23 +2,47 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chronique.store.db import Store
 
 
 def write_jsonl(rows: Iterable[dict], path: str | Path | None, stream: IO[str] | None = None) -> int:
-    """Write one JSON object per line to ``path`` (or ``stream``); returns the count."""
-    n = 0
-    fh = open(path, "w", encoding="utf-8") if path else stream
+    """Write one JSON object per line to ``path`` (or ``stream``); returns the count.
+
+    A file is written whole or not at all: into a temporary file beside it, renamed over ``path`` at the
+    end, so a run killed while writing leaves the previous file (or none), never half of one.
+    """
+    if not path:
+        return _write_lines(rows, stream)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            n += 1
+        with open(tmp, "w", encoding="utf-8") as fh:
+            n = _write_lines(rows, fh)
+        os.replace(tmp, path)
     finally:
-        if path:
-            fh.close()
+        tmp.unlink(missing_ok=True)
     return n
+
+
+def _write_lines(rows: Iterable[dict], fh: IO[str]) -> int:
+    n = 0
+    for row in rows:
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def event_lines(store: Store, ids: list[str]) -> tuple[list[dict], list[dict]]:
+    """The events (``--out`` JSON) and time expressions (``--timex-out``) of these documents."""
+    from chronique.store.filters import EventFilter
+
+    return [e.to_json() for e in store.events(EventFilter(docs=tuple(ids)))], store.timexes(ids)
 
 
 def table(rows: Sequence[Sequence], headers: Sequence[str], widths: Sequence[int]) -> str:

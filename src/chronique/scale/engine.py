@@ -29,6 +29,7 @@ class ExtractOptions:
 
     db: str | Path
     meta: str | Path | None = None        # docs.jsonl: per-document id, published, source, url
+    published: str | None = None          # YYYY-MM-DD for every document whose source gives none
     out: str | Path | None = None         # events as JSON Lines (shared/eval/FORMAT.md)
     timex_out: str | Path | None = None   # time expressions as JSON Lines
     batch_size: int = 32
@@ -46,20 +47,51 @@ def extract(paths: list[str], limits: Limits, options: ExtractOptions) -> RunRep
     """Extract ``paths`` into ``options.db``, bring clusters up to date for what was written, and write the
     JSON Lines outputs for every document of the run (stored now or before)."""
     from chronique.dedup.index import assign_clusters
-    from chronique.outputs.text import write_jsonl
-    from chronique.store.db import Store
-    from chronique.store.filters import EventFilter
+    from chronique.outputs.text import event_lines
 
     use_kb_extra(options.kb_extra)
-    with Store(options.db) as store:
+    store = open_or_served(options)
+    if isinstance(store, dict):
+        from chronique.scale.remote import extract_remote
+
+        return extract_remote(paths, limits, options, store)
+    with store:
         report = run(paths, limits, options, store)
         assign_clusters(store, report.processed)  # only what the documents just written can affect
-        ids = report.doc_ids
-        if options.out:
-            write_jsonl((e.to_json() for e in store.events(EventFilter(docs=tuple(ids)))), options.out)
-        if options.timex_out:
-            write_jsonl(store.timexes(ids), options.timex_out)
+        if options.out or options.timex_out:
+            write_outputs(options, *event_lines(store, report.doc_ids))
     return report
+
+
+def write_outputs(options: ExtractOptions, events: list[dict], timexes: list[dict]) -> None:
+    """``--out`` and ``--timex-out``, each written whole (``write_jsonl``)."""
+    from chronique.outputs.text import write_jsonl
+
+    if options.out:
+        write_jsonl(events, options.out)
+    if options.timex_out:
+        write_jsonl(timexes, options.timex_out)
+
+
+def open_or_served(options: ExtractOptions):
+    """The store, opened for writing, or, when a running ``chronique serve`` holds it, that server's
+    description (``store.served``): the run is then sent to it."""
+    from chronique.store.db import Store, StoreError
+    from chronique.store.served import server_of
+
+    try:
+        return Store(options.db)
+    except StoreError:
+        server = server_of(options.db)
+        if server is None:
+            raise
+        if not server["ingest"]:
+            raise StoreError(f"{options.db}: held by a read-only 'chronique serve' (pid {server['pid']}, "
+                             f"{server['url']}); stop it or serve it without --read-only to add articles") from None
+        if options.engine != "local":
+            raise StoreError(f"{options.db}: held by 'chronique serve' (pid {server['pid']}); --engine ray "
+                             "writes the store itself: stop the server first") from None
+        return server
 
 
 def run(paths: list[str], limits: Limits, options: ExtractOptions, store: Store) -> RunReport:
@@ -68,7 +100,7 @@ def run(paths: list[str], limits: Limits, options: ExtractOptions, store: Store)
 
     if options.engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {options.engine!r}")
-    meta = load_meta(options.meta)  # MetaError (fatal) only when the file cannot be read
+    meta = load_meta(options.meta, options.published)  # MetaError (fatal) only when the file cannot be read
     store.write([], meta.errors)  # bad metadata lines are recorded before anything else, and the run goes on
     with Progress(wanted(options.quiet)) as bar:
         engine = run_ray if options.engine == "ray" else run_local
@@ -107,8 +139,8 @@ def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: St
     """
     from chronique.scale import parquet, ray_runner
 
-    files, unreadable = input_files(paths)
-    meta.used.update(Path(f).name.split(".")[0] for f in files)
+    files, names, unreadable = input_files(paths)
+    meta.used.update(n for n in names.values() if n)
     out = options.parquet or Path(str(options.db) + ".parquet")
     if options.force:
         parquet.clear(out)
@@ -117,32 +149,46 @@ def run_ray(paths: list[str], limits: Limits, options: ExtractOptions, store: St
     started = ray_runner.connect(options.address, workers, options.verbose)
     try:
         report = ray_runner.run_ray(files, out, meta, known, limits, workers=workers,
-                                    batch_size=options.batch_size, on_batch=bar.update)
+                                    batch_size=options.batch_size, on_batch=bar.update, names=names)
     finally:
         if started:
             import ray
 
             ray.shutdown()
     parquet.load_into(store.con, out)
+    drop_superseded(store, report.processed)
     store.write([], unreadable)
     report.errors[:0] = unreadable
     return report
 
 
-def input_files(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """The files to read (each once, by real path) and the paths rejected before reading."""
-    from chronique.ingest.sources import expand
+def drop_superseded(store: Store, ids: list[str]) -> None:
+    """After a Ray load, as a local run does per batch: hash-named copies of these named articles go."""
+    from chronique.model import Document
+    from chronique.pipeline import superseded
+    from chronique.store.filters import IN_IDS
+
+    cur = store.con.execute(f"SELECT id, text, language FROM documents WHERE id {IN_IDS}", [ids])
+    docs = [Document(id=i, text=t, language=lang or "fr") for i, t, lang in cur.fetchall()]
+    store.write([], [], removed=superseded(store, docs))
+
+
+def input_files(paths: list[str]) -> tuple[list[str], dict[str, str | None], list[InputError]]:
+    """The files to read (each once, by real path), the id each file's name gives, and the paths rejected
+    before reading."""
+    from chronique.ingest.sources import plan
     from chronique.model import InputError
 
-    files, errors = {}, []
-    for f in expand(paths):
+    files, names, errors = [], {}, []
+    for f, name in plan(paths):
         if isinstance(f, InputError):
             errors.append(f)
         elif f == "-":
             raise ValueError("--engine ray reads files, not standard input: save the input to a file first")
         else:
-            files.setdefault(os.path.realpath(f), str(f))
-    return list(files.values()), errors
+            files.append(str(f))
+            names[str(f)] = name
+    return files, names, errors
 
 
 def known_documents(store: Store, parquet_dir: Path) -> dict[str, set[tuple[str, str]]]:

@@ -53,15 +53,16 @@ def row_item(row: dict) -> Document | InputError:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def read_group(files: list[str], meta_ref, known_ref, version: str, limits: Limits) -> Iterator[pa.Table]:
-    """A read task: stream the documents of some files as Arrow blocks of BLOCK_ROWS rows."""
+def read_group(files: list[str], names: dict[str, str | None], meta_ref, known_ref, version: str,
+               limits: Limits) -> Iterator[pa.Table]:
+    """A read task: stream the documents of some files (ids from ``names``) as Arrow blocks of BLOCK_ROWS rows."""
     import ray
 
-    from chronique.ingest import read_sources
+    from chronique.ingest.sources import read_planned
 
     meta, known = ray.get(meta_ref), ray.get(known_ref)
     rows = []
-    for item in read_sources(files, meta, limits):
+    for item in read_planned([(Path(f), names.get(f)) for f in files], meta, limits):
         is_known = isinstance(item, Document) and (content_hash(item.text), version) in known.get(item.id, ())
         rows.append(item_row(item, skipped=is_known))
         if len(rows) >= BLOCK_ROWS:
@@ -78,7 +79,8 @@ def groups(files: list[str], n: int) -> list[list[str]]:
     return slices(files, max(1, n))
 
 
-def make_datasource(files: list[str], meta_ref, known_ref, version: str, limits: Limits):
+def make_datasource(files: list[str], names: dict[str, str | None], meta_ref, known_ref, version: str,
+                    limits: Limits):
     """A Ray Data datasource over chronique's own readers (JSONL, .gz, WARC, text, HTML)."""
     from ray.data.block import BlockMetadata
     from ray.data.datasource import Datasource, ReadTask
@@ -90,7 +92,7 @@ def make_datasource(files: list[str], meta_ref, known_ref, version: str, limits:
             return None
 
         def get_read_tasks(self, parallelism: int, per_task_row_limit=None, data_context=None) -> list:
-            return [ReadTask(partial(read_group, g, meta_ref, known_ref, version, limits),
+            return [ReadTask(partial(read_group, g, {f: names.get(f) for f in g}, meta_ref, known_ref, version, limits),
                              BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=g))
                     for g in groups(files, parallelism)]
 
@@ -181,14 +183,14 @@ def cluster_cpus() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def build_dataset(files: list[str], out_dir: Path, version: str, meta: dict, known: dict, limits: Limits,
-                  workers: int, batch_size: int, model: str | None = None):
+def build_dataset(files: list[str], names: dict[str, str | None], out_dir: Path, version: str, meta: dict,
+                  known: dict, limits: Limits, workers: int, batch_size: int, model: str | None = None):
     """The Ray Data plan: read -> extract on ``workers`` actors (1 CPU each) -> manifest."""
     import ray
 
     from chronique.scale.parquet import new_run_id
 
-    source = make_datasource(files, ray.put(meta), ray.put(known), version, limits)
+    source = make_datasource(files, names, ray.put(meta), ray.put(known), version, limits)
     # Reading is light next to parsing: few read tasks, holding no CPU the actors need.
     readers = max(1, workers // 4)
     ds = ray.data.read_datasource(source, num_cpus=0, concurrency=readers, override_num_blocks=4 * readers)
@@ -202,11 +204,12 @@ def build_dataset(files: list[str], out_dir: Path, version: str, meta: dict, kno
 
 def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, known: dict | None = None,
             limits: Limits = Limits(), workers: int | None = None, batch_size: int = 32,
-            on_batch=None, model: str | None = None) -> RunReport:
+            on_batch=None, model: str | None = None, names: dict[str, str | None] | None = None) -> RunReport:
     """Extract ``files`` into the Parquet directory ``out_dir`` on the connected Ray cluster.
 
     ``known`` maps doc id -> {(content hash, pipeline version)} of what is already stored: those
-    documents are skipped, as in a local run.
+    documents are skipped, as in a local run. ``names`` maps each file to its id (``ingest.names``; by
+    default the files' own run-unique stems).
     """
     from chronique.pipeline import pipeline_version
 
@@ -215,7 +218,11 @@ def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, kno
     out_dir.mkdir(parents=True, exist_ok=True)
     if not files:
         return RunReport()
-    ds = build_dataset(files, out_dir.resolve(), pipeline_version(), meta or {}, known or {}, limits,
+    if names is None:
+        from chronique.ingest.sources import plan
+
+        names = {str(p): n for p, n in plan(files)}
+    ds = build_dataset(files, names, out_dir.resolve(), pipeline_version(), meta or {}, known or {}, limits,
                        workers or cluster_cpus(), batch_size, model)
     report = RunReport()
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):

@@ -24,8 +24,8 @@ from chronique.serve.docs import docs_routes
 from chronique.serve.guard import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, check_bind, token_checker
 from chronique.serve.ingest import IngestError, Ingestor
 from chronique.serve.schemas import (
-    COUNTRY_PATTERN, ActorDetail, ActorOut, ArticleIn, DocumentInfo, DocumentOut, EventDetail, EventOut, IngestOut,
-    Network, Overview, Page, TimelineItem,
+    COUNTRY_PATTERN, ActorDetail, ActorOut, ArticleIn, BatchIn, BatchOut, DocumentInfo, DocumentOut,
+    EventDetail, EventOut, IngestOut, Network, Overview, Page, TimelineItem,
 )
 from chronique.store.db import Store
 from chronique.plover import AUX_VALUES, EVENT_TYPES
@@ -162,7 +162,8 @@ def read_routes() -> APIRouter:
 
 
 def write_routes(settings: Settings) -> APIRouter:
-    """POST /api/documents: ingest an article (token required when one is configured)."""
+    """POST /api/documents (an article) and /api/documents/batch (what ``chronique extract`` sends): token
+    required when one is configured."""
     r = APIRouter(prefix="/api")
 
     @r.post("/documents", response_model=IngestOut, status_code=201, tags=["documents"],
@@ -181,6 +182,17 @@ def write_routes(settings: Settings) -> APIRouter:
         if out["status"] == "unchanged":
             response.status_code = 200
         return out
+
+    @r.post("/documents/batch", response_model=BatchOut, tags=["documents"],
+            dependencies=[Depends(token_checker(settings.token))],
+            responses={401: {"description": "token missing"}, 403: {"description": "wrong token"},
+                       405: {"description": "read-only server"}, 413: {"description": "body too large"}})
+    def ingest_batch(batch: BatchIn, request: Request):
+        """Extract and store a batch of articles as ``chronique extract`` does (it sends its documents here
+        when this server holds its store); rejected articles are listed, not fatal."""
+        if settings.read_only:
+            raise HTTPException(405, "this server is read-only (started with --read-only)")
+        return request.app.state.ingestor.ingest_batch(batch)
 
     return r
 

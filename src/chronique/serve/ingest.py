@@ -1,18 +1,20 @@
-"""A posted article into the store: the same cleaning, extraction and write as ``chronique extract``.
+"""Posted articles into the store: the same cleaning, extraction and write as ``chronique extract``.
 
-One article at a time under a lock: the store has one writer, and spaCy is loaded once, lazily,
-on the first ingestion (a read-only server never pays for it).
+One article, or one batch (``ingest_batch``: what ``chronique extract`` sends to a server that holds its
+store), at a time under a lock: the store has one writer, and spaCy is loaded once, lazily, on the first
+ingestion (a read-only server never pays for it).
 """
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Callable
 
 from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
 from chronique.ingest.sources import build_document
 from chronique.model import InputError
-from chronique.serve.schemas import ArticleIn
+from chronique.serve.schemas import ArticleIn, BatchIn, DocumentIn
 from chronique.store.db import Store
 
 
@@ -54,6 +56,36 @@ class Ingestor:
             recluster(self.store, [doc.id])
         ids = [e.id for e in results[0].events]
         return {"id": doc.id, "status": "created", "events": len(ids), "event_ids": ids}
+
+    def ingest_batch(self, batch: BatchIn) -> dict:
+        """Extract and store a batch as ``pipeline.run`` does for ``chronique extract`` (stored documents
+        skipped, bad ones and the sender's rejected inputs recorded), then bring clusters up to date; the
+        events of ``events_of`` back."""
+        from chronique.outputs.text import event_lines
+        from chronique.pipeline import process, run
+
+        limits = replace(self.limits, check_language=batch.check_language)
+        items = [InputError(e.origin, e.reason, e.kind) for e in batch.errors]
+        items += [self.checked(d, limits) for d in batch.documents]
+        with self.lock:
+            report = run(items, self.store, None, force=batch.force, batch_size=max(1, len(items)),
+                         processor=lambda docs: process(docs, self.nlp_factory()))
+            recluster(self.store, report.processed)
+            lines = event_lines(self.store, batch.events_of) if batch.events_of else ([], [])
+        return {"processed": report.processed, "skipped": report.skipped, "events": report.events,
+                "errors": [{"origin": e.origin, "reason": e.reason, "kind": e.kind}
+                           for e in report.errors[len(batch.errors):]],
+                "event_lines": lines[0], "timexes": lines[1]}
+
+    @staticmethod
+    def checked(d: DocumentIn, limits: Limits):
+        """A sent document, checked again as a file would be (limits, language, id, URL, date)."""
+        record = d.model_dump(include={"id", "text", "title", "source", "url"}, exclude_none=True)
+        if d.published:
+            record["published"] = d.published.isoformat()
+        info = {d.id: {"published_basis": d.published_basis}} if d.published_basis else {}
+        return build_document(record, d.origin or f"POST /api/documents/batch ({d.id})", info, limits,
+                              meta_key=d.id)
 
     def document(self, article: ArticleIn):
         """The cleaned, checked Document for a posted article, or IngestError."""

@@ -222,7 +222,7 @@ def _top_nodes(nodes: list[dict], edges: list[dict], max_nodes: int) -> list[dic
 
 
 # -- documents -----------------------------------------------------------------------------------
-DOC_COLUMNS = """d.id, d.title, d.published, d.source, d.url, d.language,
+DOC_COLUMNS = """d.id, d.title, d.published, d.published_basis, d.origin, d.source, d.url, d.language,
     (SELECT count(*) FROM events e WHERE e.doc = d.id) AS n_events"""
 
 

@@ -63,6 +63,10 @@ class DocumentInfo(BaseModel):
     id: str
     title: str | None = None
     published: dt.date | None = None
+    published_basis: str | None = Field(None, description="where the date comes from: given (metadata), page "
+                                                          "(HTML metadata), run (--published), url, dateline, "
+                                                          "content (the text's own dates)")
+    origin: str | None = Field(None, description="the file (and line or record) the article was read from")
     source: str | None = None
     url: str | None = None
     language: str | None = None
@@ -202,3 +206,42 @@ class IngestOut(BaseModel):
     status: Literal["created", "unchanged"]
     events: int
     event_ids: list[str]
+
+
+class DocumentIn(BaseModel):
+    """An article already read by ``chronique extract`` (its text as given, its id and date basis kept)."""
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1)
+    title: str | None = Field(None, max_length=2000)
+    published: dt.date | None = None
+    published_basis: str | None = Field(None, max_length=40)
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+    origin: str | None = Field(None, max_length=2000, description="the file it was read from, for messages")
+
+
+class Rejected(BaseModel):
+    origin: str
+    reason: str
+    kind: str
+
+
+class BatchIn(BaseModel):
+    """A batch of articles for POST /api/documents/batch (what ``chronique extract`` sends to a server)."""
+
+    documents: list[DocumentIn] = Field(max_length=1000)
+    force: bool = Field(False, description="re-extract documents already stored")
+    check_language: bool = Field(True, description="refuse documents that are not French")
+    errors: list[Rejected] = Field([], max_length=100_000, description="inputs the sender rejected, to record")
+    events_of: list[str] = Field([], max_length=1_000_000,
+                                 description="documents whose events and time expressions to return (--out)")
+
+
+class BatchOut(BaseModel):
+    processed: list[str] = Field(description="documents extracted and stored")
+    skipped: list[str] = Field(description="documents already stored with the same text and pipeline version")
+    errors: list[Rejected]
+    events: int = Field(description="events of the documents extracted")
+    event_lines: list[dict] = Field([], description="the events of the documents named in events_of")
+    timexes: list[dict] = Field([], description="their time expressions")

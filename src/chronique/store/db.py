@@ -15,6 +15,7 @@ import pyarrow as pa
 from chronique.ids import content_hash
 from chronique.model import Actor, DocResult, Event, InputError
 from chronique.store.filters import IN_IDS, EventFilter
+from chronique.store.shield import shielded
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 TABLES = ("documents", "events", "participants", "timexes", "actors")
@@ -46,11 +47,17 @@ class Store:
         self.close()
 
     # -- writes -------------------------------------------------------------------------
-    def write(self, results: list[DocResult], errors: Iterable[InputError] = (), version: str = "") -> None:
-        """Replace the rows of these documents and record errors, all in one transaction."""
+    def write(self, results: list[DocResult], errors: Iterable[InputError] = (), version: str = "",
+              removed: Iterable[str] = ()) -> None:
+        """Replace the rows of these documents, delete the ``removed`` ones and record errors, all in one
+        transaction."""
         rows = result_rows(results, version)
         err_rows = [e.to_row() for e in errors]
-        ids = [r.document.id for r in results]
+        ids = [r.document.id for r in results] + list(removed)
+        with shielded():
+            self._write(ids, rows, err_rows)
+
+    def _write(self, ids: list[str], rows: dict[str, list[dict]], err_rows: list[dict]) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if ids:

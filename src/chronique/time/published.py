@@ -5,7 +5,10 @@ import datetime as dt
 import re
 
 from .lexicon import Lexicon, alternation, load
-from .tagger import tag_candidates
+from .tagger import candidates, select, tag_candidates
+
+# Rule kinds (time.yaml) whose value depends on the publication date.
+RELATIVE_KINDS = {"weekday", "relday", "day_only", "ago", "in", "shift", "daypart"}
 
 _URL_PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),  # /2018/06/18/
@@ -84,10 +87,20 @@ def from_content(text: str, lang: str, year_hint: int | None = None) -> dt.date 
     return _date(min(cands), *best) if best else None
 
 
+def _first_relative(text: str, lang: str) -> int:
+    """Where the first expression that needs the publication date ("mardi", "hier", "le 12") starts."""
+    starts = [c.start for c in select(candidates(text, load(lang))) if c.rule.kind in RELATIVE_KINDS]
+    return min(starts, default=len(text))
+
+
 def from_full_dates(text: str, lang: str) -> dt.date | None:
-    """The latest date written with its year ("ce 24 janvier 2022"): the text is no older than that."""
-    dates = [dt.date.fromisoformat(t.value[:10]) for t in _full_dates(text, lang)]
-    return max(dates) if dates else None
+    """The latest date written with its year before the first relative one ("Le 15 avril 2019 … Mardi"):
+    the story is told from there. Full dates after it may be announced ones ("d'ici le 15 avril 2024");
+    with no full date before it, the latest of the text."""
+    dates = [(t.start, dt.date.fromisoformat(t.value[:10])) for t in _full_dates(text, lang)]
+    first = _first_relative(text, lang)
+    before = [d for start, d in dates if start < first]
+    return max(before or [d for _, d in dates], default=None)
 
 
 def infer_published(text: str, url: str | None, html_date: str | None, lang: str,
