@@ -8,11 +8,11 @@ import argparse
 import sys
 
 from chronique.version import __version__
-from chronique.cli import annotate, dedup, extract, kb, query, scale, serve, train
+from chronique.cli import annotate, dedup, extract, kb, query, scale, serve, train, watch
 from chronique.cli.common import EXIT_FATAL
 
 # Each group adds its sub-commands with ``register(subparsers)``, in the order ``--help`` lists them.
-GROUPS = (extract, query, annotate, serve, scale, dedup, kb, train)
+GROUPS = (extract, query, annotate, serve, watch, scale, dedup, kb, train)
 
 
 def build_parser() -> argparse.ArgumentParser:
