@@ -117,10 +117,8 @@ class Follower:
             return
         if feed.problem:
             self.failed_source(src, InputError(src, feed.problem, "format"), known, report)
-        self.locked(state.save_source, src, kind="feed", title=feed.title, etag=page.headers.get("etag"),
-                    last_modified=page.headers.get("last-modified"), last_checked=now, last_success=now,
-                    status="ok" if not feed.problem else "partial", failures=0,
-                    last_error=feed.problem)
+        self.locked(state.save_source, src, kind="feed", title=feed.title, last_checked=now, last_success=now,
+                    status="ok" if not feed.problem else "partial", failures=0, last_error=feed.problem)
         batch: list[tuple[str, str, Document]] = []
         for entry in {canonical(e.url): e for e in reversed(feed.entries)}.values():
             if self.stop.is_set():
@@ -137,6 +135,9 @@ class Follower:
                 self.store_batch(src, batch, report)
                 batch = []
         self.store_batch(src, batch, report)
+        if not self.stop.is_set():  # validators only once every entry is handled: a killed pass sees the feed again
+            self.locked(state.save_source, src, kind="feed", etag=page.headers.get("etag"),
+                        last_modified=page.headers.get("last-modified"))
 
     def wanted(self, key: str, stamp: str) -> bool:
         """An article is fetched when never seen or announced anew (changed stamp); one that failed, again a pass
