@@ -1,8 +1,8 @@
 """A followed folder: the article files that are new or changed (by modification time and size) since they
 were last handled, read as ``chronique extract`` reads them.
 
-A changed file is read again whole; its documents replace the stored ones with the same id (a file's id is
-its stem when ``--meta`` or the reader gives one, its content hash otherwise).
+A changed file is read again whole; its documents replace the stored ones with the same id, and when its id
+is its content hash (so the new text has a new id) the follower retires the document the file stored before.
 """
 from __future__ import annotations
 

@@ -215,14 +215,28 @@ class Follower:
                     docs.append(doc)
                     rows.append((key, stamp, doc.id, "stored"))
             result = run(docs, self.store, self.nlp_factory(), batch_size=self.options.batch_size)
-            assign_clusters(self.store, [d.id for d in docs])  # also the ones a killed pass stored but did not mark
-            for error in result.errors:
-                report.failed.append(error)
-            report.added += [i for i in result.processed if i not in held]
-            report.updated += [i for i in result.processed if i in held]
+            old = self.replaced(src, rows)
+            state.retire(con, list(old.values()))
+            # also the documents a killed pass stored but did not mark, and the ones just retired
+            assign_clusters(self.store, [d.id for d in docs] + list(old.values()))
+            report.failed += result.errors
+            report.added += [i for i in result.processed if i not in held and i not in old]
+            report.updated += [i for i in result.processed if i in held or i in old]
             state.mark(con, src, rows)
             if result.processed:
                 state.save_source(con, src, kind=kind_of(src), last_added=dt.datetime.now())
+
+    def replaced(self, src: str, rows: list[tuple[str, str, str | None, str]]) -> dict[str, str]:
+        """new doc id -> the document its key (a changed file whose id is its content hash) stored before."""
+        yields: dict[str, set[str]] = {}
+        for key, _, doc, _ in rows:
+            yields.setdefault(key, set()).add(doc)
+        out = {}
+        for key, docs in yields.items():
+            old = state.replaced(self.store.con, src, key, docs)
+            if old and len(docs) == 1:
+                out[next(iter(docs))] = old
+        return out
 
     def locked(self, fn, *args, **kwargs):
         with self.lock:

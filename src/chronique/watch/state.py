@@ -50,6 +50,32 @@ def retries_due(con: duckdb.DuckDBPyConnection, src: str, before: dt.datetime, m
                        "AND attempts < ?", [src, before, max_attempts]).fetchone()[0]
 
 
+def replaced(con: duckdb.DuckDBPyConnection, src: str, key: str, docs: set[str]) -> str | None:
+    """The document a key (a changed file) stored before and no longer yields, if no other entry holds it."""
+    row = con.execute("SELECT doc FROM watch_entries WHERE source = ? AND key = ? AND status = 'stored'",
+                      [src, key]).fetchone()
+    if not row or row[0] in docs:
+        return None
+    others = con.execute("SELECT count(*) FROM watch_entries WHERE doc = ? AND NOT (source = ? AND key = ?)",
+                         [row[0], src, key]).fetchone()[0]
+    return None if others else row[0]
+
+
+def retire(con: duckdb.DuckDBPyConnection, docs: list[str]) -> None:
+    """Remove replaced documents and their rows, in one transaction (clusters are updated by the caller)."""
+    if not docs:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, col in (("participants", "doc"), ("events", "doc"), ("timexes", "doc"), ("actors", "doc"),
+                           ("documents", "id")):
+            con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?::VARCHAR[]))", [docs])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def copy_of(con: duckdb.DuckDBPyConnection, content_hash: str, doc: str) -> str | None:
     """A stored document with this exact text under another id (a syndicated copy), or None."""
     row = con.execute("SELECT id FROM documents WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1",
