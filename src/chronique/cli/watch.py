@@ -35,7 +35,7 @@ def add_watch_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--delay", type=pause, default=2.0, help="minimum time between two requests to one host (2s)")
     p.add_argument("--timeout", type=duration, default=20.0, help="per request (20s)")
     p.add_argument("--max-bytes", type=positive_int, default=5_000_000, help="largest page or feed read")
-    p.add_argument("--user-agent", help="User-Agent sent (default: chronique/VERSION with a contact URL)")
+    p.add_argument("--user-agent", help="User-Agent sent (default: chronique/VERSION ...; add a contact, e.g. +mailto:you@example.org)")
     p.add_argument("--no-language-check", action="store_true", help="do not skip non-French articles")
 
 

@@ -15,7 +15,8 @@ import httpx
 
 from chronique.version import __version__
 
-USER_AGENT = f"chronique/{__version__} (event extraction; +https://github.com/chronique/chronique)"
+# Who is asking; an operator adds a contact with --user-agent (e.g. "... +mailto:veille@example.org").
+USER_AGENT = f"chronique/{__version__} (French political event extraction; feed follower)"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
@@ -21,8 +20,8 @@ from chronique.store.db import Store
 from chronique.watch import state
 from chronique.watch.article import page_document
 from chronique.watch.canonical import canonical
-from chronique.watch.feeds import FeedError, parse_feed
-from chronique.watch.fetch import Fetcher, FetchError, Politeness
+from chronique.watch.feeds import Feed, FeedError, parse_feed
+from chronique.watch.fetch import Fetcher, FetchError, Page, Politeness
 from chronique.watch.folder import changed_files, read_file
 from chronique.watch.robots import Robots
 
@@ -98,6 +97,32 @@ class Follower:
 
     # -- feeds ------------------------------------------------------------------------------
     def feed_pass(self, src: str, fetcher: Fetcher, robots: Robots | None, report: PassReport) -> None:
+        """The feed's new and re-announced entries, oldest first, fetched, stored in batches and marked."""
+        read = self.read_feed(src, fetcher, report)
+        if read is None:
+            return
+        page, feed = read
+        batch: list[tuple[str, str, Document]] = []
+        for key, entry in {canonical(e.url): e for e in reversed(feed.entries)}.items():
+            if self.stop.is_set():
+                break
+            if not self.wanted(key, entry.stamp):
+                continue
+            doc = self.fetch_article(entry, fetcher, robots, feed.title or src)
+            if isinstance(doc, Document):
+                batch.append((key, entry.stamp, doc))
+            elif not self.stop.is_set():  # a fetch cut short by Ctrl-C is no failure of the site
+                self.fail(src, key, entry.stamp, doc, report)
+            if len(batch) >= self.options.batch_size:
+                self.store_batch(src, batch, report)
+                batch = []
+        self.store_batch(src, batch, report)
+        if not self.stop.is_set():  # validators only once every entry is handled: a killed pass sees the feed again
+            self.locked(state.save_source, src, kind="feed", etag=page.headers.get("etag"),
+                        last_modified=page.headers.get("last-modified"))
+
+    def read_feed(self, src: str, fetcher: Fetcher, report: PassReport) -> tuple[Page, Feed] | None:
+        """The feed by conditional GET (unless failed articles are due) and parsed; None when unchanged or failed."""
         known = self.locked(state.source, src)
         headers = {k: v for k, v in (("If-None-Match", known.get("etag")),
                                      ("If-Modified-Since", known.get("last_modified"))) if v}
@@ -108,36 +133,17 @@ class Follower:
             page = fetcher.get(src, headers)
             feed = None if page.status == 304 else parse_feed(page.body, page.url)
         except (FetchError, FeedError) as exc:
-            kind = getattr(exc, "kind", "format")
-            self.failed_source(src, InputError(src, f"feed: {exc}", kind), known, report)
-            return
+            self.failed_source(src, InputError(src, f"feed: {exc}", getattr(exc, "kind", "format")), known, report)
+            return None
         if feed is None:
             self.locked(state.save_source, src, kind="feed", last_checked=now, last_success=now,
                         status="not modified", failures=0)
-            return
+            return None
         if feed.problem:
             self.failed_source(src, InputError(src, feed.problem, "format"), known, report)
         self.locked(state.save_source, src, kind="feed", title=feed.title, last_checked=now, last_success=now,
                     status="ok" if not feed.problem else "partial", failures=0, last_error=feed.problem)
-        batch: list[tuple[str, str, Document]] = []
-        for entry in {canonical(e.url): e for e in reversed(feed.entries)}.values():
-            if self.stop.is_set():
-                break
-            key = canonical(entry.url)
-            if not self.wanted(key, entry.stamp):
-                continue
-            doc = self.fetch_article(entry, fetcher, robots, feed.title or src)
-            if isinstance(doc, InputError):
-                self.fail(src, key, entry.stamp, doc, report)
-                continue
-            batch.append((key, entry.stamp, doc))
-            if len(batch) >= self.options.batch_size:
-                self.store_batch(src, batch, report)
-                batch = []
-        self.store_batch(src, batch, report)
-        if not self.stop.is_set():  # validators only once every entry is handled: a killed pass sees the feed again
-            self.locked(state.save_source, src, kind="feed", etag=page.headers.get("etag"),
-                        last_modified=page.headers.get("last-modified"))
+        return page, feed
 
     def wanted(self, key: str, stamp: str) -> bool:
         """An article is fetched when never seen or announced anew (changed stamp); one that failed, again a pass
