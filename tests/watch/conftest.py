@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import datetime as dt
+from collections.abc import Callable
+
 import pytest
 
 from chronique.ingest.limits import Limits
@@ -49,6 +51,8 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         route = room.routes.get(path)
         room.hits.append((self.path, dict(self.headers), self.headers.get("Host")))
+        if path in room.hooks:
+            room.hooks[path]()
         if route is None:
             return self.answer(404, b"introuvable", "text/plain")
         if route.delay:
@@ -97,6 +101,7 @@ class Newsroom:
     def __init__(self):
         self.routes: dict[str, Route] = {"/robots.txt": Route(b"User-agent: *\nDisallow: /prive/\n", content_type="text/plain")}
         self.hits: list[tuple[str, dict, str]] = []
+        self.hooks: dict[str, Callable[[], None]] = {}  # called when a path is requested
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.room = self

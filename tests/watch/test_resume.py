@@ -72,3 +72,20 @@ def test_killed_during_a_pass_then_restarted_equals_an_uninterrupted_run(newsroo
     got = snapshot(killed)
     assert [d[0] for d in got["documents"]] == [d[0] for d in expected["documents"]], (got["errors"], expected["errors"])
     assert got == expected
+
+
+def test_stopping_finishes_the_article_in_hand_and_the_next_pass_takes_the_rest(newsroom, tmp_path, nlp):
+    articles = [("singapour", SINGAPOUR), ("brexit", BREXIT), ("climat", CLIMAT)]
+    urls = [newsroom.article(f"/a/{name}.html", a) for name, a in articles]
+    feed = newsroom.rss("/rss.xml", [(u, a, n) for u, (n, a) in zip(urls, articles)])
+    with Store(tmp_path / "stop.duckdb") as store:
+        follower = Follower(store, options(feed, batch_size=8))
+        newsroom.hooks["/a/brexit.html"] = follower.stop.set  # Ctrl-C while the second page is being fetched
+        first = follower.one_pass()
+        stored = {r[0] for r in store.con.execute("SELECT doc FROM watch_entries").fetchall()}
+        assert len(first.added) == 2 and stored == set(first.added)  # the page in hand was finished, not dropped
+        assert store.con.execute("SELECT etag FROM watch_sources").fetchone() == (None,)  # the feed is read again
+        follower.stop.clear()
+        del newsroom.hooks["/a/brexit.html"]
+        second = follower.one_pass()
+        assert len(second.added) == 1 and newsroom.count("/a/brexit.html") == 1
