@@ -87,10 +87,14 @@ class Follower:
             for src in self.options.sources:
                 if self.stop.is_set():
                     break
-                if kind_of(src) == "feed":
-                    self.feed_pass(src, fetcher, robots, report)
-                else:
-                    self.folder_pass(src, report)
+                try:
+                    if kind_of(src) == "feed":
+                        self.feed_pass(src, fetcher, robots, report)
+                    else:
+                        self.folder_pass(src, report)
+                except Exception as exc:  # noqa: BLE001 - a bug met on one source must not stop the follower
+                    error = InputError(src, f"internal error: {type(exc).__name__}: {exc}", "internal")
+                    self.failed_source(src, error, self.locked(state.source, src), report)
         finally:
             fetcher.close()
         return report
