@@ -230,6 +230,8 @@ class Follower:
             # also the documents a killed pass stored but did not mark, and the ones just retired
             assign_clusters(self.store, [d.id for d in docs] + list(old.values()))
             report.failed += result.errors
+            done = set(result.doc_ids)  # a document a stage failed on is retried, as ``extract`` retries it
+            rows = [(k, s, d, "failed" if st == "stored" and d not in done else st) for k, s, d, st in rows]
             report.added += [i for i in result.processed if i not in held and i not in old]
             report.updated += [i for i in result.processed if i in held or i in old]
             state.mark(con, src, rows)
