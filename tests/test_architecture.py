@@ -21,7 +21,7 @@ RANK = {
     "store": 1,
     "ingest": 2, "time": 2, "actors": 2, "geo": 2, "events": 2, "dedup": 2,
     "pipeline": 3, "train": 3, "outputs": 3,
-    "serve": 4, "scale": 4, "api": 4,
+    "serve": 4, "scale": 4, "api": 4, "watch": 4,
     "cli": 5, "__init__": 5,
 }
 STAGES = {"ingest", "time", "actors", "geo", "events", "dedup"}

@@ -8,12 +8,12 @@ import argparse
 import sys
 
 from chronique.version import __version__
-from chronique.cli import annotate, dedup, extract, kb, query, scale, serve, status, train
+from chronique.cli import annotate, dedup, extract, kb, query, scale, serve, status, train, watch
 from chronique.cli.common import EXIT_FATAL
 from chronique.store import shield
 
 # Each group adds its sub-commands with ``register(subparsers)``, in the order ``--help`` lists them.
-GROUPS = (extract, query, status, annotate, serve, scale, dedup, kb, train)
+GROUPS = (extract, query, status, annotate, serve, watch, scale, dedup, kb, train)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ import os
 import sys
 
 from chronique.cli.common import DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_USAGE
+from chronique.cli.watch import add_watch_args, watch_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--token", help="bearer token required to POST articles (default: $CHRONIQUE_TOKEN)")
     p.add_argument("--read-only", action="store_true", help="open the store read-only; no ingestion")
     p.add_argument("--max-body", type=int, default=2_000_000, help="largest accepted request body (bytes)")
+    p.add_argument("--watch", nargs="+", metavar="SOURCE", default=[],
+                   help="follow these feeds or folders in the server's process (see 'chronique watch')")
+    add_watch_args(p)
     p.set_defaults(func=cmd_serve)
 
 
@@ -34,7 +38,8 @@ def cmd_serve(a: argparse.Namespace) -> int:
     from chronique.store.served import announce, withdraw
 
     token = a.token or os.environ.get("CHRONIQUE_TOKEN") or None
-    settings = Settings(db=a.db, host=a.host, token=token, read_only=a.read_only, max_body=a.max_body)
+    settings = Settings(db=a.db, host=a.host, token=token, read_only=a.read_only, max_body=a.max_body,
+                        watch=watch_options(a, a.watch) if a.watch else None)
     try:
         app = create_app(settings)
     except ConfigError as exc:

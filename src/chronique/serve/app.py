@@ -23,6 +23,7 @@ from chronique.serve import queries as Q
 from chronique.serve.docs import docs_routes
 from chronique.serve.guard import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, check_bind, token_checker
 from chronique.serve.ingest import IngestError, Ingestor
+from chronique.serve.sources import Background, sources_router
 from chronique.serve.schemas import (
     COUNTRY_PATTERN, ActorDetail, ActorOut, ArticleIn, BatchIn, BatchOut, DocumentInfo, DocumentOut,
     EventDetail, EventOut, IngestOut, Network, Overview, Page, TimelineItem,
@@ -30,6 +31,7 @@ from chronique.serve.schemas import (
 from chronique.store.db import Store
 from chronique.plover import AUX_VALUES, EVENT_TYPES
 from chronique.store.filters import BOUND_FORMS, MAX_TEXT, MIN_QUERY, QUADS, ROLES, EventFilter, FilterError
+from chronique.watch import WatchOptions
 
 STATIC = Path(__file__).parent / "static"
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
@@ -45,6 +47,7 @@ class Settings:
     token: str | None = None
     read_only: bool = False
     max_body: int = DEFAULT_MAX_BODY
+    watch: WatchOptions | None = None  # sources followed in the server's process (serve --watch)
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -216,18 +219,26 @@ def create_app(settings: Settings, nlp_factory: Callable | None = None) -> FastA
     if settings.read_only and not Path(settings.db).exists():
         raise FileNotFoundError(f"{settings.db}: no such store; run 'chronique extract' first")
     store = Store(settings.db, read_only=settings.read_only)
+    extra = {"nlp_factory": nlp_factory} if nlp_factory else {}
+    ingestor = Ingestor(store, limits=Limits(max_bytes=settings.max_body), **extra)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        follower = None
+        if settings.watch and not settings.read_only:
+            follower = Background(settings.db, settings.watch, ingestor.lock, ingestor.nlp_factory)
+            follower.start()
         yield
+        if follower:
+            follower.stop()
         store.close()
 
     app = FastAPI(title="chronique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Evidence-backed political events (PLOVER) extracted from French news.")
     app.state.settings, app.state.store = settings, store
-    extra = {"nlp_factory": nlp_factory} if nlp_factory else {}
-    app.state.ingestor = Ingestor(store, limits=Limits(max_bytes=settings.max_body), **extra)
+    app.state.ingestor = ingestor
     app.include_router(read_routes())
+    app.include_router(sources_router())
     app.include_router(write_routes(settings))
     docs_routes(app)  # before page_routes: its /static/swagger mount must be matched before /static
     page_routes(app)

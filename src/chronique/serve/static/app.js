@@ -560,6 +560,21 @@ function segment(chars, a, b, layers, selectedId) {
     onclick: () => selectEvent(other.event_id) }, node);
 }
 
+// ---- freshness: when the store last changed, and the sources it follows (chronique watch) ------
+async function showFreshness() {
+  const info = await api("/api/sources");
+  const box = $("#freshness");
+  const failing = info.sources.filter((s) => s.status === "failing").length;
+  const when = info.last_updated ? `mis à jour le ${String(info.last_updated).slice(0, 16).replace("T", " ")}` : "";
+  const followed = info.sources.length ? `${info.sources.length} source(s) suivie(s)` +
+    (failing ? ` dont ${failing} en échec` : "") : "";
+  box.textContent = [when, followed].filter(Boolean).join(" · ");
+  box.title = info.sources.map((s) => `${s.title || s.source} — ${s.status || "?"}, ` +
+    `vérifiée ${String(s.last_checked || "jamais").slice(0, 16).replace("T", " ")}, ${s.documents} articles` +
+    (s.last_error ? ` (${s.last_error})` : "")).join("\n");
+  box.hidden = !box.textContent;
+}
+
 // ---- start ------------------------------------------------------------------------------------
 async function start() {
   try {
@@ -567,6 +582,8 @@ async function start() {
   } catch (err) {
     showError(err);
   }
+  showFreshness().catch(showError);
+  setInterval(() => showFreshness().catch(() => {}), 60000);
   const eventId = readHash();
   bindFilters();
   window.addEventListener("resize", debounce(() => refresh(), 250));
