@@ -56,6 +56,7 @@ class Context:
         self.groups: dict[str, tuple[str | None, str]] = {}
         self.main_country: str | None = None
         self.countries: Counter = Counter()
+        self.sentence_places: dict[int, list[tuple[str, bool]]] = {}  # sentence start -> (ISO3, after "à/en")
         self.last_role: str | None = None
 
 
