@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Actor
 from .candidates import Candidate, Context, find_candidates
+from .ambiguity import active, decide
 from .context import context_countries, count_countries, sentence_country
 from .coref import pronouns
 from .kb import AliasHit, Entity, KnowledgeBase
@@ -77,29 +78,11 @@ def _to_mention(ctx: Context, c: Candidate) -> Mention:
 
 # --- resolution, in reading order -------------------------------------------------
 def _choose(ctx: Context, c: Candidate) -> tuple[Entity | None, AliasHit | None]:
-    """Pick one entity for an alias several entries share ("le PS", "l'Assemblée nationale").
-
-    The rule, first that leaves one: the entity already seen in the document; the one of the
-    mention's country (an adjective right after it: "le PS sénégalais"), of the sentence's place, of
-    the story's main country (each also narrowed to those active on the date); the only one active on
-    the publication date. Otherwise the mention stays unresolved: a wrong country is worse than none.
-    """
-    uniq = {h.entity_id: (ctx.kb.entities[h.entity_id], h) for h in c.hits}
-    if len(uniq) == 1:
-        return next(iter(uniq.values()))
-    seen = [v for v in uniq.values() if _cluster_id(v[0]) in ctx.clusters]
-    if len(seen) == 1:
-        return seen[0]
-    one_kind = len({e.type for e, _ in uniq.values()}) == 1  # "Hollande": a person or a state is no matter of country
-    for country in context_countries(ctx, c.start, _adjective_after(ctx, c)) if one_kind else ():
-        same = [v for v in uniq.values() if v[0].country == country]
-        live = [v for v in same if _active(v[0], ctx.published)]
-        if len(same) == 1 or len(live) == 1:
-            return same[0] if len(same) == 1 else live[0]
-    live = [v for v in uniq.values() if _active(v[0], ctx.published)]
-    if len(live) == 1:
-        return live[0]
-    return None, None
+    """One entity for a name's aliases, by ``ambiguity.decide`` in the mention's country context."""
+    seen = {e.id for e in ctx.clusters.values() if e is not None}
+    ent = decide(ctx.kb, (h.entity_id for h in c.hits), context_countries(ctx, c.start, _adjective_after(ctx, c)),
+                 seen, ctx.published)
+    return (ent, next(h for h in c.hits if h.entity_id == ent.id)) if ent is not None else (None, None)
 
 
 def _adjective_after(ctx: Context, c: Candidate) -> str | None:
@@ -107,13 +90,6 @@ def _adjective_after(ctx: Context, c: Candidate) -> str | None:
     ref = ctx.kb.adjectives.get(ctx.keys[c.end] or "") if c.end < len(ctx.keys) else None
     ent = ctx.kb.entities.get(ref) if ref else None
     return ent.country if ent is not None and ent.type == "GPE" else None
-
-
-def _active(ent: Entity, on: dt.date | None) -> bool:
-    if ent.type == "PER":
-        return any((r.start is None or on is None or r.start <= on) and
-                   (r.end is None or on is None or on <= r.end) for r in ent.roles)
-    return ent.active(on)
 
 
 def _cluster_id(ent: Entity) -> str:
@@ -153,7 +129,7 @@ def _resolve_name(ctx: Context, c: Candidate, text: str, title: Candidate | None
 
 def _surname_ok(ctx: Context, ent: Entity, c: Candidate) -> bool:
     """A bare surname is trusted when the person is in the story, active, or tagged PER."""
-    if _cluster_id(ent) in ctx.clusters or _active(ent, ctx.published):
+    if _cluster_id(ent) in ctx.clusters or active(ent, ctx.published):
         return True
     tok = ctx.doc[c.core[0] if c.core else c.start]
     return tok.ent_type_ == "PER" or c.start < (c.core or (c.start,))[0]
