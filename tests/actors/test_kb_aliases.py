@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from chronique.actors import default_kb, key, strip_prefix
-from chronique.actors.ambiguity import decide
+from chronique.actors.ambiguity import unresolved_aliases
 from chronique.actors.schema import OrgsFile
 from chronique.actors.kb import KB_DIR, load_kb
 from chronique import lang
@@ -16,24 +16,6 @@ from chronique import lang
 def _orgs():
     files = [KB_DIR / "organizations.yaml", *sorted((KB_DIR / "organizations").glob("*.yaml"))]
     return [o for f in files for o in lang.read(f, OrgsFile, ValueError).organizations]
-
-
-def _on(o) -> dt.date | None:
-    """A date the entry exists on (its start, else its end), or none for a timeless entry."""
-    return o.start or o.end
-
-
-def unresolved_aliases(kb, orgs) -> list[str]:
-    """Aliases that the rule does not bring back to their own entry, given its country and a date it exists on."""
-    bad = []
-    for o in orgs:
-        for alias in [o.name, *o.aliases]:
-            ids = [h.entity_id for h in kb.aliases.get(strip_prefix(key(alias), kb.articles))]
-            ent = decide(kb, ids, [o.country] if o.country else [], set(), _on(o))
-            if ent is None or ent.id != o.id:
-                others = sorted({kb.entities[i].name for i in ids if i != o.id})
-                bad.append(f"{o.id} {alias!r} ({o.country}): also {others}")
-    return bad
 
 
 def test_every_alias_resolves_to_its_entry_in_its_country():

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .kb import Entity, KnowledgeBase
+from .text import key, strip_prefix
 
 
 def active(ent: Entity, on: dt.date | None) -> bool:
@@ -44,3 +45,17 @@ def decide(kb: KnowledgeBase, ids: Iterable[str], countries: list[str], seen: se
                 return same[0] if len(same) == 1 else live[0]
     live = [e for e in ents if active(e, on)]
     return live[0] if len(live) == 1 else None
+
+
+def unresolved_aliases(kb: KnowledgeBase, orgs: Iterable) -> list[str]:
+    """The aliases of organisation entries (``OrgEntry``) that ``decide`` does not bring back to their own
+    entry, given the entry's country and a date it exists on (its start, else its end): one line each."""
+    bad = []
+    for o in orgs:
+        for alias in [o.name, *o.aliases]:
+            ids = [h.entity_id for h in kb.aliases.get(strip_prefix(key(alias), kb.articles))]
+            ent = decide(kb, ids, [o.country] if o.country else [], set(), o.start or o.end)
+            if ent is None or ent.id != o.id:
+                others = sorted({kb.entities[i].name for i in ids if i != o.id})
+                bad.append(f"{o.id} {alias!r} ({o.country}): also {others}")
+    return bad
