@@ -81,3 +81,12 @@ def test_a_name_that_codes_nothing_is_kept_apart(nlp, kb):
     actors, unresolved = coded(nlp, kb, "Le sommet de Biarritz s'est ouvert samedi sous la présidence d'Emmanuel Macron.")
     assert all(a.country or a.sector or a.id for a in actors.values())
     assert not any("Biarritz" in t for t in actors)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Deux cents manifestants ont été arrêtés samedi à Alger.", "Deux cents manifestants"),
+    ("Des milliers de manifestants ont défilé samedi à Alger.", "Des milliers de manifestants"),
+])
+def test_a_counted_group_is_one_mention_with_the_sentences_place(nlp, kb, text, mention):
+    actors, _ = coded(nlp, kb, text)
+    assert (actors[mention].country, actors[mention].sector) == ("DZA", "CVL")

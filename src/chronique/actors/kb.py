@@ -218,7 +218,7 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
     for f in t.honorifics:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
-                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships",
+                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "quantities",
                              "feminine_honorifics", "not_name_determiners")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
 
