@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from chronique import actors, events, geo, lang
 from chronique.version import __version__
-from chronique.actors import actors_rows, default_kb, resolve_mentions
+from chronique.actors import actors_rows, default_kb, name_participants, resolve_mentions
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
 from chronique.ingest.clean import clean_text
@@ -56,6 +56,7 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
     mentions = resolve_mentions(sdoc, doc.published, kb)
     found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, kb.adjective, language)
+    found = [name_participants(e, kb) for e in found]  # a place or an adjective is no actor of its own
     return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
 

@@ -56,6 +56,7 @@ class Context:
         self.groups: dict[str, tuple[str | None, str]] = {}
         self.main_country: str | None = None
         self.countries: Counter = Counter()
+        self.sentence_places: dict[int, list[tuple[str, bool]]] = {}  # sentence start -> (ISO3, after "à/en")
         self.last_role: str | None = None
 
 
@@ -249,6 +250,8 @@ def _describe(ctx: Context, i: int, j: int, hits: list[TitleHit], skipped: list[
         _set_qual(ctx, cand, _adj(ctx, t))
     _qualify(ctx, cand, by_start)
     _attach_name(ctx, cand, hits, by_start)
+    if cand.kind == "group":
+        _extend_quantity(ctx, cand)
     _extend_left(ctx, cand)
     tok = ctx.doc[i]
     cand.plural = "Plur" in tok.morph.get("Number")
@@ -351,6 +354,19 @@ def _is_person(ctx: Context, c: Candidate) -> bool:
     if c.ner == "PER":
         return True
     return any(ctx.kb.entities[h.entity_id].type == "PER" for h in c.hits)
+
+
+def _extend_quantity(ctx: Context, cand: Candidate) -> None:
+    """Take a counting noun and its numbers into a group ("deux cents manifestants", "des milliers de
+    soldats", "136.000 manifestants"): the parser heads the phrase with them."""
+    words, i = ctx.kb.words, cand.start - 1
+    if i >= 1 and ctx.keys[i] in words.get("linkers", ()) and ctx.keys[i - 1] in words.get("quantities", ()):
+        i -= 2
+    elif i >= 0 and ctx.keys[i] in words.get("quantities", ()):
+        i -= 1
+    while i >= 0 and ctx.doc[i].like_num:
+        i -= 1
+    cand.start = i + 1
 
 
 def _extend_left(ctx: Context, cand: Candidate) -> None:

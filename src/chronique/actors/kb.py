@@ -93,6 +93,7 @@ class KnowledgeBase:
     leader_role: dict[str, str] = field(default_factory=dict)
     holders: dict[tuple, list[tuple]] = field(default_factory=dict)
     role_en: dict[str, str] = field(default_factory=dict)
+    group_names: dict[str, str] = field(default_factory=dict)  # sector -> "Civilians of {country}"
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
     pronouns: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
@@ -210,12 +211,14 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
         for e in entries:
             for f in e.fr:
                 kb.titles.add(key(f), TitleHit(kind, e))
+            if kind == "group" and e.sector and e.en and not e.qualified:
+                kb.group_names.setdefault(e.sector, e.en)
     for f in t.counterpart:
         kb.titles.add(key(f), TitleHit("counterpart"))
     for f in t.honorifics:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
-                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships",
+                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "quantities",
                              "feminine_honorifics", "not_name_determiners")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
 

@@ -8,11 +8,12 @@ cluster of their antecedent (``coref``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Actor
-from ..plover import GENERIC_CODES
 from .candidates import Candidate, Context, find_candidates
+from .ambiguity import active, decide
+from .context import context_countries, count_countries, sentence_country
 from .coref import pronouns
 from .kb import AliasHit, Entity, KnowledgeBase
 from .text import key
@@ -32,17 +33,39 @@ class Mention:
     cluster: str
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A document's actor mentions, and the names that found no political actor (for the user to see)."""
+
+    mentions: list[Mention]
+    unresolved: list[Mention]
+
+
 def resolve_mentions(doc, published: dt.date | None, kb: KnowledgeBase) -> list[Mention]:
     """Every actor mention of a parsed document, coded with the language's knowledge base ``kb``
     and clustered (see module doc)."""
+    return resolve_document(doc, published, kb).mentions
+
+
+def resolve_document(doc, published: dt.date | None, kb: KnowledgeBase) -> Resolved:
+    """``resolve_mentions``, plus the unresolved names: a name with no knowledge-base entry, no title
+    and no country or sector from its context codes no political actor ("Biarritz" read as a person,
+    "Constitution"); it stays out of the actors and of the events, and is kept apart."""
     ctx = Context(doc, kb, published)
     cands = find_candidates(ctx)
-    _count_countries(ctx, cands)
+    count_countries(ctx, cands)
     _resolve_all(ctx, cands)
-    cands = [c for c in cands if c.actor is not None]
+    unresolved = [c for c in cands if c.kind == "name" and (c.actor is None or _uncoded(c.actor))]
+    cands = [c for c in cands if c.actor is not None and c not in unresolved]
     cands += pronouns(ctx, cands)
     cands.sort(key=lambda c: c.start)
-    return [_to_mention(ctx, c) for c in cands]
+    return Resolved([_to_mention(ctx, c) for c in cands],
+                    [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved])
+
+
+def _uncoded(a: Actor) -> bool:
+    """No entry, no country, no sector, no role: nothing to code the name as."""
+    return a.id is None and a.country is None and a.sector is None and a.role is None
 
 
 def _to_mention(ctx: Context, c: Candidate) -> Mention:
@@ -54,42 +77,19 @@ def _to_mention(ctx: Context, c: Candidate) -> Mention:
 
 
 # --- resolution, in reading order -------------------------------------------------
-def _count_countries(ctx: Context, cands: list[Candidate]) -> None:
-    """Which country the story is about: used for bare "la junte", "le Premier ministre"."""
-    for c in cands:
-        for h in c.hits[:1]:
-            ent = ctx.kb.entities[h.entity_id]
-            if ent.type == "GPE" or (ent.type == "ORG" and ent.country and ent.country not in GENERIC_CODES):
-                ctx.countries[ent.country] += 1  # "Bamako", "l'armée malienne": the story is Mali's
-    for t, k in enumerate(ctx.keys):
-        ref = ctx.kb.adjectives.get(k) if k else None
-        if ref in ctx.kb.entities and ctx.kb.entities[ref].type == "GPE":
-            ctx.countries[ref] += 1
-    top = ctx.countries.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
-        ctx.main_country = top[0][0]
+def _choose(ctx: Context, c: Candidate) -> tuple[Entity | None, AliasHit | None]:
+    """One entity for a name's aliases, by ``ambiguity.decide`` in the mention's country context."""
+    seen = {e.id for e in ctx.clusters.values() if e is not None}
+    ent = decide(ctx.kb, (h.entity_id for h in c.hits), context_countries(ctx, c.start, _adjective_after(ctx, c)),
+                 seen, ctx.published)
+    return (ent, next(h for h in c.hits if h.entity_id == ent.id)) if ent is not None else (None, None)
 
 
-def _choose(ctx: Context, hits: list[AliasHit]) -> tuple[Entity | None, AliasHit | None]:
-    """Pick one entity for an ambiguous alias: seen in the document, then active on the date."""
-    ents = [(ctx.kb.entities[h.entity_id], h) for h in hits]
-    uniq = {e.id: (e, h) for e, h in ents}
-    if len(uniq) == 1:
-        return next(iter(uniq.values()))
-    seen = [v for k, v in uniq.items() if _cluster_id(v[0]) in ctx.clusters]
-    if len(seen) == 1:
-        return seen[0]
-    live = [v for v in uniq.values() if _active(v[0], ctx.published)]
-    if len(live) == 1:
-        return live[0]
-    return None, None
-
-
-def _active(ent: Entity, on: dt.date | None) -> bool:
-    if ent.type == "PER":
-        return any((r.start is None or on is None or r.start <= on) and
-                   (r.end is None or on is None or on <= r.end) for r in ent.roles)
-    return ent.active(on)
+def _adjective_after(ctx: Context, c: Candidate) -> str | None:
+    """The country of a nationality adjective right after a name ("le PS sénégalais"), else None."""
+    ref = ctx.kb.adjectives.get(ctx.keys[c.end] or "") if c.end < len(ctx.keys) else None
+    ent = ctx.kb.entities.get(ref) if ref else None
+    return ent.country if ent is not None and ent.type == "GPE" else None
 
 
 def _cluster_id(ent: Entity) -> str:
@@ -116,7 +116,7 @@ def _text(ctx: Context, c: Candidate) -> str:
 
 def _resolve_name(ctx: Context, c: Candidate, text: str, title: Candidate | None = None) -> None:
     """Code a name: KB entity, else a surname seen earlier, else a new unknown actor."""
-    ent, hit = _choose(ctx, c.hits) if c.hits else (None, None)
+    ent, hit = _choose(ctx, c) if c.hits else (None, None)
     if ent is not None and hit is not None and hit.surname and not _surname_ok(ctx, ent, c):
         ent = None
     if ent is not None:
@@ -129,7 +129,7 @@ def _resolve_name(ctx: Context, c: Candidate, text: str, title: Candidate | None
 
 def _surname_ok(ctx: Context, ent: Entity, c: Candidate) -> bool:
     """A bare surname is trusted when the person is in the story, active, or tagged PER."""
-    if _cluster_id(ent) in ctx.clusters or _active(ent, ctx.published):
+    if _cluster_id(ent) in ctx.clusters or active(ent, ctx.published):
         return True
     tok = ctx.doc[c.core[0] if c.core else c.start]
     return tok.ent_type_ == "PER" or c.start < (c.core or (c.start,))[0]
@@ -273,8 +273,8 @@ def _resolve_group(ctx: Context, c: Candidate, text: str) -> None:
         return
     if country is None and (e.qualified or c.qual_unknown):
         return
-    if country is None:
-        country = ctx.groups.get(head, (None, ""))[0] or _group_default(ctx, e)
+    if country is None:  # the sentence's place, the same group met before, the story's country
+        country = sentence_country(ctx, c.start) or ctx.groups.get(head, (None, ""))[0] or ctx.main_country
     if e.junta and _junta(ctx, c, text, country):
         return
     if e.state and country and country in ctx.kb.entities and ctx.kb.entities[country].type == "GPE":
@@ -290,17 +290,13 @@ def _resolve_group(ctx: Context, c: Candidate, text: str) -> None:
     ctx.groups.setdefault(head, (country, c.cluster))
 
 
-def _group_default(ctx: Context, e) -> str | None:
-    return ctx.main_country
-
-
 def _country_name(ctx: Context, country: str) -> str:
     ent = ctx.kb.entities.get(country)
     return ent.name if ent else country
 
 
 def _junta(ctx: Context, c: Candidate, text: str, country: str | None) -> bool:
-    """A bare "la junte": the ruling military council of the story's country on the date."""
+    """A bare "la junte": the ruling military council of the story's country on the date, coded GOV: it governs."""
     juntas = [e for e in ctx.kb.entities.values() if e.junta and e.active(ctx.published)]
     if country:
         juntas = [e for e in juntas if e.country == country]
@@ -310,7 +306,7 @@ def _junta(ctx: Context, c: Candidate, text: str, country: str | None) -> bool:
         return False
     ent = juntas[0]
     c.entity, c.cluster = ent, _cluster_id(ent)
-    c.actor = _entity_actor(ctx, ent, text)
+    c.actor = replace(_entity_actor(ctx, ent, text), sector="GOV")
     return True
 
 

@@ -137,6 +137,7 @@ class TitlesFile(_Strict):
     linkers: list[str] = []
     locatives: list[str] = []
     memberships: list[str] = []
+    quantities: list[str] = []  # nouns counting a group ("des milliers de manifestants"): part of its mention
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []
     pronouns: list[PronounEntry] = []

@@ -13,8 +13,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_inputs(p)
     p.set_defaults(func=cmd_timex)
 
-    p = sub.add_parser("actors", help="print resolved actors per document (JSON Lines)")
+    p = sub.add_parser("actors", help="print resolved actors per document (JSON Lines), or with --unresolved "
+                                      "the most frequent names that found no knowledge-base entry")
     add_inputs(p)
+    p.add_argument("--unresolved", action="store_true",
+                   help="instead of actors: a table of the names over all inputs that no KB entry coded "
+                        "(kind 'no entry': coded by a title or adjective only; 'no actor': not coded at all), "
+                        "most frequent first; add them with 'chronique kb add'")
+    p.add_argument("--top", type=int, default=50, help="with --unresolved: how many names (default 50)")
     p.set_defaults(func=cmd_actors)
 
 
@@ -68,8 +74,31 @@ def cmd_timex(a: argparse.Namespace) -> int:
 
 
 def cmd_actors(a: argparse.Namespace) -> int:
-    """Actors of each document, resolved and coded."""
+    """Actors of each document, resolved and coded (or, with --unresolved, the names without an entry)."""
     from chronique.actors import actors_rows, default_kb, resolve_mentions
+
+    if a.unresolved:
+        return unresolved_table(a)
 
     return each_document(a, lambda doc, sdoc: actors_rows(doc.id, resolve_mentions(sdoc, doc.published,
                                                                                     default_kb())))
+
+
+def unresolved_table(a: argparse.Namespace) -> int:
+    """Count the names without a knowledge-base entry over every input; print the most frequent."""
+    from chronique.actors import default_kb, resolve_document
+    from chronique.actors.unresolved import UnresolvedTally
+    from chronique.outputs.text import table
+
+    tally = UnresolvedTally()
+    pairs, errors = parsed_docs(a)
+    n = 0
+    for doc, sdoc in pairs:
+        tally.add(doc.id, resolve_document(sdoc, doc.published, default_kb()))
+        n += 1
+    rows = tally.top(a.top)
+    print(table([[r["count"], r["mention"], r["kind"], r["doc"]] for r in rows], ["count", "mention", "kind", "doc"],
+                [5, 40, 8, 24]))
+    print(f"chronique: {len(rows)} of {len(tally.counts)} names without a knowledge-base entry over {n} documents",
+          file=sys.stderr)
+    return EXIT_PARTIAL if errors else EXIT_OK

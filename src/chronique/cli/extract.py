@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -34,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --engine ray: the Parquet directory written, then loaded into --db (default: DB.parquet)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("eval", help="extract a gold folder and score it with ../shared/eval/score.py")
+    p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py (events, time "
+                                    "expressions) and its actors.jsonl (actor country accuracy, person linking)")
     p.add_argument("gold", type=Path, help="gold folder: the .txt articles and their docs.jsonl")
     p.add_argument("--scorer", type=Path, help="path to score.py (default: GOLD/../../eval/score.py)")
     p.add_argument("--json", action="store_true", help="the scorer's report as JSON")
@@ -67,7 +69,8 @@ def extract_and_report(paths: list[str], input_limits, opts: ExtractOptions) -> 
 
 
 def cmd_eval(a: argparse.Namespace) -> int:
-    """Extract the gold folder's articles into a temporary store, then run the scorer on the outputs."""
+    """Extract the gold folder's articles into a temporary store, run the scorer on the outputs, and score
+    the store's actors against the folder's ``actors.jsonl`` when there is one (``actors.score``)."""
     from chronique.ingest.limits import Limits
 
     scorer = a.scorer or a.gold.resolve().parent.parent / "eval" / "score.py"
@@ -79,8 +82,33 @@ def cmd_eval(a: argparse.Namespace) -> int:
         print(f"chronique: {a.gold}: no .txt articles", file=sys.stderr)
         return EXIT_FATAL
     with tempfile.TemporaryDirectory() as tmp:
-        ev, tx = Path(tmp, "events.jsonl"), Path(tmp, "timex.jsonl")
-        extract_and_report(texts, Limits(), ExtractOptions(db=Path(tmp, "eval.duckdb"), meta=a.gold / "docs.jsonl",
+        ev, tx, db = Path(tmp, "events.jsonl"), Path(tmp, "timex.jsonl"), Path(tmp, "eval.duckdb")
+        extract_and_report(texts, Limits(), ExtractOptions(db=db, meta=a.gold / "docs.jsonl",
                                                            out=ev, timex_out=tx, quiet=True))
         cmd = [sys.executable, str(scorer), str(a.gold), "--events", str(ev), "--timex", str(tx)]
-        return subprocess.call(cmd + (["--json"] if a.json else []))
+        done = subprocess.run(cmd + (["--json"] if a.json else []), stdout=subprocess.PIPE, text=True)
+        actors = actor_scores(a.gold / "actors.jsonl", db)
+    if a.json:
+        out = json.loads(done.stdout) if done.returncode == 0 else None
+        print(done.stdout.rstrip() if out is None else json.dumps({**out, "actors": actors}))
+    else:
+        print(done.stdout.rstrip())
+        if actors is not None:
+            print("actors: country accuracy {country_accuracy} (of {n_country} gold actors found; found "
+                  "{country_found}), person linking {person_linking} (of {n_person}; found {person_found})"
+                  .format(**actors))
+    return done.returncode
+
+
+def actor_scores(gold: Path, db: Path) -> dict | None:
+    """Country accuracy and person linking of the store's actors against gold ``actors.jsonl`` (None without it)."""
+    from chronique.actors.score import score_actors
+    from chronique.store.db import Store
+
+    if not gold.exists():
+        return None
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with Store(db, read_only=True) as store:
+        cur = store.con.execute("SELECT doc, name, country, mentions FROM actors")
+        predicted = [dict(zip(("doc", "name", "country", "mentions"), r)) for r in cur.fetchall()]
+    return score_actors(rows, predicted).summary()

@@ -159,7 +159,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     if not named and not _reacted_to(tok, lang) and not frames.circumstantial(tok, lang):
         likely = trig.future if trig.future and analyse(tok, lang).planned else trig.type
         spoken = QUAD[likely].startswith("verbal") and not passive
-        found = parts.fallback_actor(tok, exclude={a.id or a.text for a in recips}, speaker=spoken)
+        found = parts.fallback_actor(tok, exclude={a.id or a.name or a.text for a in recips}, speaker=spoken)
         if found:
             return found
     if not named and not _reacted_to(tok, lang):
