@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --engine ray: the Parquet directory written, then loaded into --db (default: DB.parquet)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("eval", help="extract a gold folder and score it with shared/eval/score.py (events, time "
+    p = sub.add_parser("eval", help="extract a gold folder and score it with ../shared/eval/score.py (events, time "
                                     "expressions) and its actors.jsonl (actor country accuracy, person linking)")
     p.add_argument("gold", type=Path, help="gold folder: the .txt articles and their docs.jsonl")
     p.add_argument("--scorer", type=Path, help="path to score.py (default: GOLD/../../eval/score.py)")

@@ -43,15 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``watch`` and ``errors``."""
     p = sub.add_parser("watch", help="follow RSS/Atom/JSON feeds and folders, keeping the store current")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="feed URL (http/https) or folder")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default: {DEFAULT_DB})")
     p.add_argument("--once", action="store_true", help="one pass, then exit (for cron or a systemd timer)")
     p.add_argument("--batch-size", type=int, default=8, help="documents written per transaction")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="print only failures and the final summary")
     add_watch_args(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("errors", help="inputs, pages and feeds that were refused, with the reason")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default: {DEFAULT_DB})")
     p.add_argument("--source", help="only this followed source")
     p.add_argument("--kind", help="only this kind (network, http, limit, format, language, robots, ...)")
     p.add_argument("--limit", type=int, default=50, help="most recent N (default 50)")

@@ -162,7 +162,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
         found = parts.fallback_actor(tok, exclude={a.id or a.name or a.text for a in recips}, speaker=spoken)
         if found:
             return found
-    if not named and not _reacted_to(tok, lang):
+    if not named and not (passive and trig.type in AGENTLESS) and not _reacted_to(tok, lang):
         found = [a for a in topic if not _same(a, recips)]
         if found:
             return found

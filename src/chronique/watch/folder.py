@@ -18,7 +18,7 @@ from chronique.model import Document, InputError
 def changed_files(folder: str, known: Callable[[str], dict]) -> tuple[list[tuple[str, str]], list[InputError]]:
     """(real path, stamp) of the files not yet handled with their current stamp, and the folder's problems."""
     files, problems = [], []
-    for path in expand([folder]):
+    for path, _ in expand([folder]):
         if isinstance(path, InputError):
             problems.append(path)
             continue
