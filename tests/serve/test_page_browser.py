@@ -76,7 +76,7 @@ def test_the_event_panel_is_cleared_when_its_event_leaves_the_list(page, live_se
     page.wait_for_selector("#article mark.evidence")
     page.select_option("#f-type", event["event_type"])
     page.wait_for_selector(IDLE, state="attached")
-    assert page.locator(f'#article mark.evidence[data-event="{event_id}"]').count() == 1
+    assert page.locator(f'#article mark.evidence[data-event="{event_id}"]').count() >= 1  # overlapping evidence of other events splits the mark into pieces
     assert page.problems == []
 
 
