@@ -35,10 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def cmd_events(a: argparse.Namespace) -> int:
-    """Stored events matching the filters, as a table or JSON Lines."""
-    from chronique.outputs.text import events_table, write_jsonl
-
+def _query(a: argparse.Namespace, fetch, show) -> int:
+    """Run one filtered read of the store: ``fetch(store, filter)`` its rows, ``show`` them."""
     f = event_filter(a)
     if f is None:
         return EXIT_USAGE
@@ -46,34 +44,38 @@ def cmd_events(a: argparse.Namespace) -> int:
     if store is None:
         return EXIT_FATAL
     with store:
-        events = store.events(f, limit=a.limit)
-    if a.json:
-        write_jsonl((e.to_json() for e in events), None, sys.stdout)
-    else:
-        print(events_table(events))
-        print(f"\n{len(events)} events")
+        rows = fetch(store, f)
+    show(rows)
     return EXIT_OK
+
+
+def cmd_events(a: argparse.Namespace) -> int:
+    """Stored events matching the filters, as a table or JSON Lines."""
+    from chronique.outputs.text import events_table, write_jsonl
+
+    def show(events) -> None:
+        if a.json:
+            write_jsonl((e.to_json() for e in events), None, sys.stdout)
+        else:
+            print(events_table(events))
+            print(f"\n{len(events)} events")
+
+    return _query(a, lambda store, f: store.events(f, limit=a.limit), show)
 
 
 def cmd_timeline(a: argparse.Namespace) -> int:
     """The clusters of the events matching the filters, in date order."""
     from chronique.outputs.timeline import render, timeline
 
-    f = event_filter(a)
-    if f is None:
-        return EXIT_USAGE
-    store = open_store(a.db)
-    if store is None:
-        return EXIT_FATAL
-    with store:
-        entries = timeline(store, f, limit=a.limit)
-    if a.json:
-        for e in entries:
-            print(json.dumps(e.to_json(), ensure_ascii=False))
-    else:
-        print(render(entries))
-        print(f"\n{len(entries)} events")
-    return EXIT_OK
+    def show(entries) -> None:
+        if a.json:
+            for e in entries:
+                print(json.dumps(e.to_json(), ensure_ascii=False))
+        else:
+            print(render(entries))
+            print(f"\n{len(entries)} events")
+
+    return _query(a, lambda store, f: timeline(store, f, limit=a.limit), show)
 
 
 def cmd_export(a: argparse.Namespace) -> int:

@@ -108,19 +108,15 @@ def load_places(lang: str) -> Gazetteer:
 
 
 @lru_cache(maxsize=None)
-def actor_names(lang: str) -> frozenset[str]:
+def actor_keys(lang: str) -> dict[str, bool]:
     """Keys the knowledge base gives an actor, never looked up among world cities: every alias
-    ("Hamas", "Obama", "l'Élysée") and every person's surname ("Austin" of Lloyd Austin)."""
+    ("Hamas", "Obama", "l'Élysée") and every person's surname ("Austin" of Lloyd Austin), each
+    with whether it is only an acronym written in capitals ("GAO" of the US audit office hides the
+    Malian town "Gao" only when the text is in capitals too)."""
     kb = default_kb(lang)
-    surnames = {key(e.name).split(" ")[-1] for e in kb.entities.values() if e.type == "PER"}
-    return frozenset(k for k, hits in kb.aliases.table.items() if not all(h.acronym for h in hits)) | frozenset(surnames)
-
-
-@lru_cache(maxsize=None)
-def actor_acronyms(lang: str) -> frozenset[str]:
-    """Keys of aliases written in capitals only ("GAO" of the US audit office): they hide a
-    world city only when the text is in capitals too ("Gao" is the Malian town)."""
-    return frozenset(k for k, hits in default_kb(lang).aliases.table.items() if all(h.acronym for h in hits))
+    keys = {k: all(h.acronym for h in hits) for k, hits in kb.aliases.table.items()}
+    keys.update((key(e.name).split(" ")[-1], False) for e in kb.entities.values() if e.type == "PER")
+    return keys
 
 
 def world_city(text: str, lang: str) -> tuple[str, str | None, float, float] | None:
@@ -131,7 +127,8 @@ def world_city(text: str, lang: str) -> tuple[str, str | None, float, float] | N
     table = world_table()
     for k in naming(lang).keys(text):
         if k in table:
-            if k in actor_names(lang) or (text.isupper() and k in actor_acronyms(lang)):
+            acronym = actor_keys(lang).get(k)
+            if acronym is not None and (not acronym or text.isupper()):
                 return None
             c = table[k]
             return c.name, c.country, c.lat, c.lon
