@@ -32,8 +32,9 @@ def _doc(sentences: list[list[str]], pos: dict[str, str] | None = None, breaks: 
 
 
 def _evidence(doc: Doc, n: int) -> str:
-    start, end = evidence_span(list(doc.sents)[n])
-    return doc.text[start:end]
+    start, end, text = evidence_span(list(doc.sents)[n])
+    assert text == doc.text[start:end]
+    return text
 
 
 def test_a_sentence_cut_before_a_comma_or_colon_is_joined_to_its_head():

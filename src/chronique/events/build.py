@@ -121,12 +121,12 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     place = place or home
     mode = _mode(trig, event_type, lang, tok)
     actors = actors or _authority(event_type, mode, place, recips)
-    start, end = evidence_span(sent)
+    start, end, evidence = evidence_span(sent)
     conf = trig.confidence + (0.1 if recips else 0) - (0.15 if fallback else 0)
     ev = Event(
         doc=doc_id, event_type=event_type, mode=mode, actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
-        quad=QUAD[event_type], trigger=tok.text, evidence=sent.doc.text[start:end], start=start, end=end)
+        quad=QUAD[event_type], trigger=tok.text, evidence=evidence, start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
 

@@ -17,8 +17,9 @@ DANGLING_PUNCT = set(",:;")           # a sentence does not end on these
 DANGLING_POS = {"CCONJ", "SCONJ"}
 
 
-def evidence_span(sent: Span) -> tuple[int, int]:
-    """Character offsets of the evidence for an event in ``sent``: whole clauses, trimmed of spaces."""
+def evidence_span(sent: Span) -> tuple[int, int, str]:
+    """Character offsets and text of the evidence for an event in ``sent``: whole clauses, trimmed of
+    spaces (the text comes from the span: ``Doc.text`` rebuilds the whole document on each call)."""
     doc = sent.doc
     start, end = sent.start, sent.end
     while start > 0 and _cut_before(doc, start) and _same_line(doc, start):
@@ -28,8 +29,8 @@ def evidence_span(sent: Span) -> tuple[int, int]:
         end = doc[end].sent.end
     span = doc[start:end]
     text = span.text
-    lead = len(text) - len(text.lstrip())
-    return span.start_char + lead, span.start_char + len(text.rstrip())
+    lead, kept = len(text) - len(text.lstrip()), len(text.rstrip())
+    return span.start_char + lead, span.start_char + kept, text[lead:kept]
 
 
 def _first(doc: Doc, start: int) -> int:
