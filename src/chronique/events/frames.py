@@ -63,10 +63,24 @@ def inverted_speaker(verb: Token, lang: str) -> list[Token]:
 
 
 def speaker(sent: Span, lang: str) -> list[Token]:
-    """Who speaks in the sentence: the subject of an incise speech verb, or "selon X"."""
+    """Who speaks in the sentence: the subject of an incise speech verb, or "selon X"; for a quote
+    the parser cut from its incise ("« … »" | ", a écrit le ministre"), the incise's speaker."""
+    found = _speaker_within(sent, lang)
+    if found or sent.end >= len(sent.doc):
+        return found
+    nxt = sent.doc[sent.end].sent
+    opener = next((t for t in nxt if not t.is_space), None)
+    if opener is not None and opener.text in words(lang, "speech", "incise_marks"):
+        return _speaker_within(nxt, lang, cut=True)
+    return []
+
+
+def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
+    """``cut``: the sentence is the incise itself, so its main speech verb is the incise's."""
     verbs, according = speech_verbs(lang), words(lang, "speech", "according_to")
     for tok in sent:
-        if tok.lemma_.lower() in verbs and tok.pos_ == "VERB" and (tok.dep_ == "parataxis" or inverted_speaker(tok, lang)):
+        if tok.lemma_.lower() in verbs and tok.pos_ == "VERB" and (
+                tok.dep_ == "parataxis" or (cut and tok.dep_ == "ROOT") or inverted_speaker(tok, lang)):
             found = inverted_speaker(tok, lang) or [c for c in tok.children if c.dep_ in SUBJ]
             if found:
                 return found
@@ -268,10 +282,11 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
 
 def infinitive_complements(verb: Token, lang: str) -> list[Token]:
     """The infinitive a verb governs ("appeler X à reprendre"), also when the parser hung it on the
-    object as a noun modifier ("les deux camps à reprendre")."""
+    object as a noun modifier ("les deux camps à reprendre", tagged ``acl`` or ``nmod``)."""
     direct = [c for c in verb.children if c.dep_ == "xcomp"]
     hung = [a for o in verb.children if o.dep_ in OBJ for a in o.children
-            if a.dep_ == "acl" and "Inf" in a.morph.get("VerbForm") and prep_of(a) in prepositions("infinitive", lang)]
+            if a.dep_ in ("acl", "nmod") and "Inf" in a.morph.get("VerbForm")
+            and prep_of(a) in prepositions("infinitive", lang)]
     return direct + hung
 
 

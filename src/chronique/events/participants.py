@@ -119,7 +119,8 @@ class ParticipantIndex:
         sent = trig.sent
         root = sent.root
         for tok in root.children:
-            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i and trig not in tok.subtree:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i and trig not in tok.subtree \
+                    and not (root.i == trig.i and tok.dep_ == "nsubj:pass" and _auxiliary_passive(trig)):  # "la Libye a été suspendue": the patient
                 actor = self._actor(relative_antecedent(tok), "")
                 if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
                     return [actor]
@@ -167,3 +168,8 @@ def _with_sector(actor: Actor, event_type: str) -> Actor:
         return Actor(text=actor.text, name=actor.name, country=actor.country, sector="MIL", id=actor.id,
                      type=actor.type, role=actor.role)
     return actor
+
+
+def _auxiliary_passive(verb: Token) -> bool:
+    """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act."""
+    return any(c.dep_ == "aux:pass" for c in verb.children)
