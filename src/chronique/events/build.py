@@ -225,19 +225,22 @@ def _local_civilians(event_type: str, actors: list[Actor], recips: list[Actor], 
     return actors, recips
 
 
-# Arrests, curfews, bans and sentences reported without their doer ("200 personnes ont été
-# interpellées") are the acts of the state where they happen, as annotators code them: its police
-# for arrests, its courts for sentences, its government otherwise. Text "" marks an implied actor.
-AUTHORITY = {"COERCE": "GOV", "SANCTION": None}
+# Arrests, curfews, bans, sentences, expulsions and mobilisations reported without their doer ("200
+# personnes ont été interpellées", "3 000 policiers ont été mobilisés") are the acts of the state where
+# they happen, as annotators code them: its police for arrests, its courts for sentences, its government
+# otherwise. Text "" marks an implied actor. A sanction's targets are foreign ("23 diplomates
+# britanniques ont été expulsés"): only a sentence falls back on the targets' state.
+AUTHORITY = {"COERCE": "GOV", "SANCTION": "GOV", "MOBILIZE": "GOV"}
 AUTHORITY_SECTOR = {"arrest": "COP", "convict": "JUD"}
 
 
 def _authority(event_type: str, mode: str | None, place: Place | None, recips: list[Actor]) -> list[Actor]:
     """The implied state actor of an agentless coercive act: that of its place, else of its targets."""
-    if event_type not in AUTHORITY or (event_type == "SANCTION" and mode != "convict"):
+    if event_type not in AUTHORITY:
         return []
+    domestic = event_type != "SANCTION" or mode == "convict"
     country = place.country if place is not None and place.country else next(
-        (r.country for r in recips if r.country and r.country not in GENERIC_CODES), None)
+        (r.country for r in recips if domestic and r.country and r.country not in GENERIC_CODES), None)
     if not country:
         return []
     return [Actor(text="", name=None, country=country, sector=AUTHORITY_SECTOR.get(mode or "", AUTHORITY[event_type]),
