@@ -288,3 +288,39 @@ def test_leaving_an_agreement_rejects_it_and_is_no_new_agreement(events_of):
     assert [e.event_type for e in evs] == ["REJECT"] and countries(evs[0].actor) == {"USA"}
     troops = events_of("Les forces russes se sont retirées de Kherson.")
     assert [e.event_type for e in troops] == ["RETREAT"]
+
+
+def test_not_recognising_is_a_refusal_reported_as_fact(events_of):
+    ev = find(events_of("Le gouvernement ukrainien ne reconnaît pas l'annexion de la Crimée."), "REJECT")
+    assert ev and ev[0].aux == "none" and countries(ev[0].actor) == {"UKR"}
+    assert not find(events_of("Le candidat malheureux a reconnu sa défaite dimanche soir."), "REJECT")
+
+
+def test_a_situation_named_is_no_event_but_starting_or_declaring_one_is(events_of):
+    assert not find(events_of("La guerre en Ukraine pèse sur l'économie européenne, selon la Banque centrale."),
+                    "ASSAULT")
+    assert find(events_of("La Russie a déclenché la guerre contre l'Ukraine en février 2022."), "ASSAULT")
+    assert not find(events_of("L'ONU a appelé à un cessez-le-feu immédiat à Gaza."), "RETREAT")
+    ceasefire = find(events_of("Le cessez-le-feu entre Israël et le Hezbollah est entré en vigueur mercredi."), "RETREAT")
+    assert ceasefire and ceasefire[0].aux == "none"
+
+
+def test_an_agentless_mobilisation_is_the_act_of_the_state_where_it_happens(events_of):
+    ev = find(events_of("Trois mille policiers ont été mobilisés samedi à Marseille."), "MOBILIZE")
+    assert ev and [(a.text, a.country) for a in ev[0].actor] == [("", "FRA")]
+
+
+def test_a_doer_unknown_to_the_knowledge_base_takes_the_country_of_the_place(events_of):
+    ev = find(events_of("Le général Godefroid Nyombaré a promis jeudi à Bujumbura une reprise du dialogue."), "AGREE")
+    assert ev and ev[0].actor[0].id is None and countries(ev[0].actor) == {"BDI"}
+
+
+def test_the_speaker_of_a_quote_the_parser_cut_from_its_incise(events_of):
+    text = "« J'adresse mes sincères félicitations au nouveau président », a écrit le chef de l'État français sur X."
+    ev = find(events_of(text), "SUPPORT")
+    assert ev and countries(ev[0].actor) == {"FRA"}
+
+
+def test_the_subject_of_a_passive_is_what_undergoes_the_act_not_its_doer(events_of):
+    ev = find(events_of("La Libye a été suspendue du Conseil des droits de l'homme en 2011."), "SANCTION")
+    assert ev and "LBY" not in countries(ev[0].actor)

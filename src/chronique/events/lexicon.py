@@ -29,6 +29,7 @@ class Trigger(BaseModel):
     excludes: tuple[str, ...] = ()
     requires_dep: tuple[str, ...] = ()
     reflexive: bool = False
+    refusal: bool = False  # matches only when negated, and the refusal is the event, as fact ("ne reconnaît pas")
     needs: tuple[str, ...] = ()
     confidence: float = Field(0.6, ge=0, le=1)
 
@@ -61,7 +62,7 @@ class Trigger(BaseModel):
 
 class Lexicon:
     """Triggers indexed by (first word of lemma, POS): for one lemma, the entries with constraints
-    (``requires``, ``requires_dep``, ``reflexive``) are tried before the plain ones, longer phrases
+    (``requires``, ``requires_dep``, ``reflexive``, ``refusal``) are tried before the plain ones, longer phrases
     before shorter ones ("coup d'État" before "coup"), then in file order."""
 
     def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None,
@@ -75,7 +76,8 @@ class Lexicon:
             for first, full in trig.words():
                 self.index.setdefault((first, trig.pos), []).append((full, trig))
         for entries in self.index.values():  # constrained entries first, longer phrases first, then file order
-            entries.sort(key=lambda e: (not (e[1].requires or e[1].requires_dep or e[1].reflexive), -len(e[0].split())))
+            entries.sort(key=lambda e: (not (e[1].requires or e[1].requires_dep or e[1].reflexive or e[1].refusal),
+                                        -len(e[0].split())))
 
     def frame(self, pos: str, event_type: str, mode: str | None = None, confidence: float = 0.6) -> Trigger:
         """The default frame of a part of speech for a type the learned decision found where no entry

@@ -27,7 +27,7 @@ def type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
     planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
     if planned and trig.future:
         event_type = trig.future
-    if mod.negated:
+    if mod.negated and not trig.refusal:  # "ne reconnaît pas": the refusal itself happened
         return event_type, "negated"
     if (mod.hypothetical or mod.possible) and not (planned and trig.future):
         return event_type, "hypothetical"

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger
+from chronique.events.modality import analyse
 from chronique.lang import grammar, syntax
 
 
@@ -64,6 +65,8 @@ def _near_lemmas(tok: Token, lang: str) -> set[str]:
 
 
 def _constraints_ok(tok: Token, trig: Trigger, lang: str) -> bool:
+    if trig.refusal and not analyse(tok, lang).negated:
+        return False
     near = _near_lemmas(tok, lang) if trig.requires or trig.excludes else set()
     if trig.requires and not (set(trig.requires) & near):
         return False
