@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
@@ -37,6 +38,19 @@ class ParticipantIndex:
         if not top or top[0][1] < at_least or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
         return top[0][0]
+
+    @cached_property
+    def _lead(self) -> Actor | None:
+        counts = Counter(_key(m.actor) for m in self.mentions if m.actor.country)
+        top = counts.most_common(2)
+        if not top or top[0][1] < PROTAGONIST_MENTIONS or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return next(m.actor for m in self.mentions if _key(m.actor) == top[0][0])
+
+    def protagonist(self) -> Actor | None:
+        """The coded actor the story names most, at least ``PROTAGONIST_MENTIONS`` times and more than any
+        other: the doer of a clause that names nobody, when no earlier sentence has one either."""
+        return self._lead
 
     def inside_name(self, tok: Token) -> bool:
         """The token is a word inside an actor's name, not that mention's head."""
@@ -173,3 +187,11 @@ def _with_sector(actor: Actor, event_type: str) -> Actor:
 def _auxiliary_passive(verb: Token) -> bool:
     """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act."""
     return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+# A protagonist is named this often (at two: validation type+actor F1 0.597 against 0.601 at three).
+PROTAGONIST_MENTIONS = 3
+
+
+def _key(actor: Actor) -> str:
+    return actor.id or actor.name or actor.text
