@@ -14,12 +14,21 @@ class ModelError(RuntimeError):
     """The spaCy model is not installed; nothing is downloaded at run time."""
 
 
+# A sentence starts only after one of these (or a line break).
+SENTENCE_ENDS = frozenset(".!?…»:;\"”)")
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: titles and subtitles carry no final full stop."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    """A blank line ends a sentence (titles and subtitles carry no final full stop), and a sentence
+    starts only after final punctuation or a line break: the parser otherwise cuts "Pyongyang | a mis
+    en garde Séoul" after a sentence-initial name and loses the subject."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+        elif not (prev.is_space or prev.text[-1] in SENTENCE_ENDS or tok.is_space):
+            tok.is_sent_start = False
     return doc
 
 
