@@ -324,3 +324,13 @@ def test_the_speaker_of_a_quote_the_parser_cut_from_its_incise(events_of):
 def test_the_subject_of_a_passive_is_what_undergoes_the_act_not_its_doer(events_of):
     ev = find(events_of("La Libye a été suspendue du Conseil des droits de l'homme en 2011."), "SANCTION")
     assert ev and "LBY" not in countries(ev[0].actor)
+
+
+def test_the_event_named_in_a_threat_is_its_content_not_its_doer(events_of):
+    ev = find(events_of("Le président américain a brandi la menace de nouvelles sanctions contre l'Iran."), "THREATEN")
+    assert ev and countries(ev[0].actor) == {"USA"} and countries(ev[0].recipient) == {"IRN"}
+
+
+def test_a_sentence_initial_name_stays_the_subject_of_its_verb(events_of):
+    ev = find(events_of("Pyongyang a mis en garde Séoul contre toute provocation à la frontière."), "THREATEN")
+    assert ev and countries(ev[0].actor) == {"PRK"} and countries(ev[0].recipient) == {"KOR"}

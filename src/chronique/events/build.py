@@ -80,10 +80,12 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     trig, tok, lang = m.trigger, m.token, parts.lang
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
-    # a time ("un ultimatum d'une semaine") or a plain adjective ("une attaque chimique") names no doer
+    # a time ("un ultimatum d'une semaine"), a plain adjective ("une attaque chimique") or an event noun (the
+    # content: "la menace de sanctions contre l'Iran") names no doer
     phrase = m.phrase()
     actor_slot, actor_toks = _fill_slot(trig.actor, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
-        t.pos_ == "ADJ" and not parts.adjective_country(t.text)))
+        t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or (
+        t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))))
     actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = parts.actors_for(_fill(trig.recipient, tok, lang), tok, trig.type, exclude={a.id or a.text for a in actors})
