@@ -315,8 +315,8 @@ def test_a_doer_unknown_to_the_knowledge_base_takes_the_country_of_the_place(eve
     assert ev and ev[0].actor[0].id is None and countries(ev[0].actor) == {"BDI"}
 
 
-def test_the_speaker_of_a_quote_the_parser_cut_from_its_incise(events_of):
-    text = "« J'adresse mes sincères félicitations au nouveau président », a écrit le chef de l'État français sur X."
+def test_the_speaker_of_a_quote_is_the_doer_of_what_it_says(events_of):
+    text = "« J'adresse mes sincères félicitations au peuple sénégalais », a écrit le chef de l'État français sur X."
     ev = find(events_of(text), "SUPPORT")
     assert ev and countries(ev[0].actor) == {"FRA"}
 
