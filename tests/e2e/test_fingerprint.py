@@ -51,3 +51,8 @@ def test_differences_name_the_field():
     new = {"d1": {"events": [{"type": "CONSULT", "start": 3}]}}
     assert FP.differences(old, new) == ['/d1/events[0]/type: "MEET" != "CONSULT"']
     assert FP.differences(old, {"d1": {"events": []}}) == ["/d1/events: 1 items before, 0 now"]
+
+
+def test_confidence_may_move_by_one_rounding_step_only():
+    assert FP.differences({"confidence": 0.514}, {"confidence": 0.513}) == []
+    assert FP.differences({"confidence": 0.514}, {"confidence": 0.512}) == ["/confidence: 0.514 != 0.512"]
