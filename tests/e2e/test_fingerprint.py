@@ -35,6 +35,7 @@ def _check(name, snapshot, nlp):
     folder, patterns = FP.SETS[name]
     if not folder.is_dir():
         pytest.skip(f"{folder} is not present beside the repository")
+    assert name in snapshot, f"{SNAPSHOT.name} has no '{name}': regenerate it with {folder} present"
     now = FP.fingerprint_set(folder, patterns, nlp)
     diffs = FP.differences(snapshot[name], now, name)
     assert not diffs, f"{len(diffs)} differences with {SNAPSHOT.name}; first ones:\n" + "\n".join(diffs[:25])
