@@ -97,26 +97,45 @@ def run(items: Iterable[Document | InputError], store: Store, nlp: Language, bat
     """Stream items into the store, one transaction per batch; already stored documents are skipped.
 
     ``processor`` replaces ``process(docs, nlp)`` (e.g. ``scale.pool.PoolProcessor`` for --processes N).
+    A processor with a ``submit(docs)`` method (returning the function that waits for the results) gets the
+    next batch before this process writes the current one, so its workers never wait for the store.
     ``kb_extra`` are the run's extra knowledge files (--kb-extra): they are part of the pipeline version,
     so stored documents are re-processed when they change.
     """
     report, version = RunReport(), pipeline_version(kb_extra)
+    run_batch = processor or (lambda b: process(b, nlp, n_process=n_process))
+    submit = getattr(processor, "submit", None)
+    pending = None  # the batch started on a pool, written after the next one is started
     for chunk in batched(items, batch_size):
         errors = [i for i in chunk if isinstance(i, InputError)]
         docs = _unique([i for i in chunk if isinstance(i, Document)], report)
         stored = {} if force else store.stored_versions([d.id for d in docs])
         todo = [d for d in docs if stored.get(d.id) != (content_hash(d.text), version)]
         report.skipped += [d.id for d in docs if d not in todo]
-        run_batch = processor or (lambda b: process(b, nlp, n_process=n_process))
-        results, failed = isolated(run_batch, todo)
-        errors += failed
-        store.write(results, errors, version, removed=superseded(store, [r.document for r in results]))
-        report.processed += [r.document.id for r in results]
-        report.events += sum(len(r.events) for r in results)
-        report.errors += errors
-        if on_batch:
-            on_batch(report)
+        if submit is None:
+            _finish(store, report, version, run_batch, todo, None, errors, on_batch)
+            continue
+        started = submit(todo) if todo else None
+        if pending:
+            _finish(store, report, version, run_batch, *pending, on_batch)
+        pending = (todo, started, errors)
+    if pending:
+        _finish(store, report, version, run_batch, *pending, on_batch)
     return report
+
+
+def _finish(store: Store, report: RunReport, version: str, run_batch: Callable[[list[Document]], list[DocResult]],
+            todo: list[Document], started: Callable[[], list[DocResult]] | None, errors: list[InputError],
+            on_batch: Callable[[RunReport], None] | None) -> None:
+    """Wait for a started batch and write it in one transaction with its input errors."""
+    results, failed = isolated(run_batch, todo, started)
+    errors = errors + failed
+    store.write(results, errors, version, removed=superseded(store, [r.document for r in results]))
+    report.processed += [r.document.id for r in results]
+    report.events += sum(len(r.events) for r in results)
+    report.errors += errors
+    if on_batch:
+        on_batch(report)
 
 
 def superseded(store: Store, docs: list[Document]) -> list[str]:
@@ -126,9 +145,10 @@ def superseded(store: Store, docs: list[Document]) -> list[str]:
     return [h for h in store.stored_versions([h for h, i in by_hash.items() if h != i]) if h not in by_hash.values()]
 
 
-def isolated(run_batch: Callable[[list[Document]], list[DocResult]],
-             docs: list[Document]) -> tuple[list[DocResult], list[InputError]]:
-    """The batch at once; if a stage raises, document by document, so one bad article costs only itself.
+def isolated(run_batch: Callable[[list[Document]], list[DocResult]], docs: list[Document],
+             started: Callable[[], list[DocResult]] | None = None) -> tuple[list[DocResult], list[InputError]]:
+    """The batch at once (``started``: waits for it, when it was started earlier); if a stage raises, document
+    by document, so one bad article costs only itself.
 
     A failing document becomes an error (kind ``internal``) naming it and the exception; it is not
     stored, so a later run (after the fix) processes it.
@@ -136,7 +156,7 @@ def isolated(run_batch: Callable[[list[Document]], list[DocResult]],
     if not docs:
         return [], []
     try:
-        return run_batch(docs), []
+        return (started or (lambda: run_batch(docs)))(), []
     except Exception:  # noqa: BLE001 - find the failing document below
         results, failed = [], []
         for d in docs:

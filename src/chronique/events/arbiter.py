@@ -40,13 +40,11 @@ def decide(rule: str | None, probs: Mapping[str, float]) -> str:
 def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel) -> list[Match]:
     """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order."""
     memo: dict = {}
-    matches = [m for m in matches if not _vetoed(m, model, sent, memo)]
+    matches = _not_vetoed(matches, model, sent, memo)
     ruled = {m.token.i: rule_labels(m) for m in matches}
     out = list(matches)
-    for tok in sent:
-        if tok.i in ruled or not is_candidate(tok):
-            continue
-        probs = model.predict(tok, (), sent, memo)
+    toks = [tok for tok in sent if tok.i not in ruled and is_candidate(tok)]
+    for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
         if best != NONE and not _reported_beside(tok, best, ruled):
             pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
@@ -55,10 +53,12 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
     return sorted(out, key=lambda m: m.token.i)
 
 
-def _vetoed(m: Match, model: TypeModel, sent: Span, memo: dict) -> bool:
-    """A rule match of a ``VETO`` type where the model is nearly sure no event is reported."""
-    rule = m.trigger.type
-    return rule in VETO and decide(rule, model.predict(m.token, rule_labels(m), sent, memo)) == NONE
+def _not_vetoed(matches: list[Match], model: TypeModel, sent: Span, memo: dict) -> list[Match]:
+    """The matches but those of a ``VETO`` type where the model is nearly sure no event is reported."""
+    vetoable = [m for m in matches if m.trigger.type in VETO]
+    probs = model.predict_many([(m.token, rule_labels(m)) for m in vetoable], sent, memo)
+    vetoed = {id(m) for m, p in zip(vetoable, probs) if decide(m.trigger.type, p) == NONE}
+    return [m for m in matches if id(m) not in vetoed]
 
 
 def _reported_beside(tok: Token, event_type: str, ruled: dict[int, tuple[str, ...]]) -> bool:

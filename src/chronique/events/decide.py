@@ -157,8 +157,22 @@ class TypeModel:
                 memo: dict | None = None) -> dict[str, float]:
         """Probability of each label (the PLOVER types and NONE) for a candidate token (``sent`` and
         ``memo``: see ``features``)."""
-        p = self.scores(features(tok, rule_types, sent, memo), vector(tok))
-        return dict(zip(self.labels, p.tolist()))
+        return self.predict_many([(tok, rule_types)], sent, memo)[0]
+
+    def predict_many(self, cands: Sequence[tuple[Token, Iterable[str]]], sent: Span | None = None,
+                     memo: dict | None = None) -> list[dict[str, float]]:
+        """``predict`` for several (token, rule types) of one sentence: one hashing pass, one row gather and
+        one matrix product for all of them instead of one each (float32 sums in another order: the
+        probabilities may differ in their last bits)."""
+        if not cands:
+            return []
+        feats = [features(tok, rules, sent, memo) for tok, rules in cands]
+        starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
+        rows = self.sparse[indices([x for f in feats for x in f])]
+        z = np.add.reduceat(rows, starts, axis=0) + np.stack([vector(tok) for tok, _ in cands]) @ self.dense
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        return [dict(zip(self.labels, row)) for row in p.tolist()]
 
     def save(self, folder: Path) -> None:
         """Write the weights (sparse rows that are non-zero only, float16) and their metadata."""

@@ -13,6 +13,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from chronique.model import Document, DocResult
@@ -67,8 +68,13 @@ class PoolProcessor:
 
     def __call__(self, docs: list[Document]) -> list[DocResult]:
         """Process a batch: two slices per worker balance uneven document lengths."""
+        return self.submit(docs)()
+
+    def submit(self, docs: list[Document]) -> Callable[[], list[DocResult]]:
+        """Start a batch on the workers; returns the function that waits for its results, so the caller
+        reads the next batch and writes the previous one while the workers parse."""
         parts = self.pool.map(_work, slices(docs, 2 * self.workers))
-        return [r for part in parts for r in part]
+        return lambda: [r for part in parts for r in part]
 
     def close(self, abandon: bool = False) -> None:
         """Shut the pool down (its queues and semaphores released); ``abandon`` first ends the workers, so an

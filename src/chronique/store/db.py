@@ -60,8 +60,7 @@ class Store:
     def _write(self, ids: list[str], rows: dict[str, list[dict]], err_rows: list[dict]) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if ids:
-                self.con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
+            if ids and self._stored_any(ids):
                 for table, key in (("participants", "doc"), ("events", "doc"), ("timexes", "doc"),
                                    ("actors", "doc"), ("documents", "id")):
                     self.con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
@@ -72,6 +71,13 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _stored_any(self, ids: list[str]) -> bool:
+        """Whether any of these documents is stored (in ``_ids`` then): a document's rows in every table are
+        written and deleted with its ``documents`` row, so new documents need no delete at all."""
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
+        found = self.con.execute("SELECT 1 FROM documents WHERE id IN (SELECT id FROM _ids) LIMIT 1").fetchone()
+        return found is not None
 
     def insert(self, table: str, rows: list[dict] | pa.Table) -> None:
         """Bulk insert through Arrow (DuckDB ingests it in one go; never row by row); rows or an Arrow table."""
