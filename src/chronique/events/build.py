@@ -179,7 +179,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
         return []  # "des milliers de personnes ont manifesté": a doer, but no coded actor
     # nobody in the clause or the last sentences: the story's protagonist, except for a meeting or fighting
     # of equals, whose sides are named where it is told (guessing one merged unrelated meetings across articles)
-    lead = parts.protagonist() if not named and not trig.symmetric else None
+    lead = parts.protagonist if not named and not trig.symmetric else None
     if lead is not None and not _same(lead, recips):
         return [lead]
     return None

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cached_property
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -40,17 +40,14 @@ class ParticipantIndex:
         return top[0][0]
 
     @cached_property
-    def _lead(self) -> Actor | None:
+    def protagonist(self) -> Actor | None:
+        """The coded actor the story names most, at least ``PROTAGONIST_MENTIONS`` times and more than any
+        other: the doer of a clause that names nobody, when no earlier sentence has one either."""
         counts = Counter(_key(m.actor) for m in self.mentions if m.actor.country)
         top = counts.most_common(2)
         if not top or top[0][1] < PROTAGONIST_MENTIONS or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
         return next(m.actor for m in self.mentions if _key(m.actor) == top[0][0])
-
-    def protagonist(self) -> Actor | None:
-        """The coded actor the story names most, at least ``PROTAGONIST_MENTIONS`` times and more than any
-        other: the doer of a clause that names nobody, when no earlier sentence has one either."""
-        return self._lead
 
     def inside_name(self, tok: Token) -> bool:
         """The token is a word inside an actor's name, not that mention's head."""
@@ -133,11 +130,13 @@ class ParticipantIndex:
         sent = trig.sent
         root = sent.root
         for tok in root.children:
-            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < trig.i and trig not in tok.subtree \
-                    and not (root.i == trig.i and tok.dep_ == "nsubj:pass" and _auxiliary_passive(trig)):  # "la Libye a été suspendue": the patient
-                actor = self._actor(relative_antecedent(tok), "")
-                if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
-                    return [actor]
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i >= trig.i or trig in tok.subtree:
+                continue
+            if root.i == trig.i and tok.dep_ == "nsubj:pass" and _auxiliary_passive(trig):
+                continue  # "la Libye a été suspendue": the subject undergoes the act
+            actor = self._actor(relative_antecedent(tok), "")
+            if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+                return [actor]
         actor = self.speaker_actor(trig, "") if speaker else None
         if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
             return [actor]
