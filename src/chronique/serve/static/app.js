@@ -214,12 +214,16 @@ function radius(item, max) {
   return Math.min(max, 3.5 + 1.8 * Math.sqrt(item.n_events));
 }
 
-/** Put each dot in the first lane where it does not overlap the previous one. */
+/** Put each dot in the first lane where it does not overlap the previous one; null when that would
+ * take more than ``maxLanes`` lanes. */
 function assignLanes(points, maxLanes) {
   const ends = [];
   for (const p of points) {
     let lane = ends.findIndex((end) => end + p.r + 1 <= p.x);
-    if (lane < 0) lane = ends.length < maxLanes ? ends.length : ends.indexOf(Math.min(...ends));
+    if (lane < 0) {
+      if (ends.length >= maxLanes) return null;
+      lane = ends.length;
+    }
     ends[lane] = p.x + p.r;
     p.lane = lane;
   }
@@ -264,15 +268,21 @@ function renderTimeline() {
     svg.append(svgEl("text", { x: 10, y: 34, class: "empty" }, state.items.length ? "Aucun événement daté." : "Aucun événement pour ces filtres."));
     return;
   }
-  const maxR = width < 600 ? 6 : 8;
-  const [left, right, top, lane] = [24, width - 24, 10, 2 * maxR + 2];
+  const [left, right, top] = [24, width - 24, 10];
   let t0 = Math.min(...dated.map((p) => p.t));
   let t1 = Math.max(...dated.map((p) => p.t));
   const pad = Math.max((t1 - t0) * 0.03, 15 * 864e5);
   t0 = axisStart(t0 - pad, t1 + pad); t1 += pad;
   const x = (t) => left + ((t - t0) / (t1 - t0)) * (right - left);
-  const points = dated.sort((a, b) => a.t - b.t).map((p) => ({ ...p, x: x(p.t), r: radius(p.item, maxR) }));
-  const lanes = assignLanes(points, 40);
+  dated.sort((a, b) => a.t - b.t);
+  // A crowded period takes smaller dots before more than 40 lanes; the smallest dots take every lane they need.
+  let maxR = width < 600 ? 6 : 8, points, lanes = null;
+  while (lanes === null) {
+    points = dated.map((p) => ({ ...p, x: x(p.t), r: radius(p.item, maxR) }));
+    lanes = assignLanes(points, maxR > 3 ? 40 : Infinity);
+    if (lanes === null) maxR -= 1;
+  }
+  const lane = 2 * maxR + 2;
   const axisY = top + lanes * lane + 10;
   svg.setAttribute("height", axisY + 30);
   svg.append(drawAxis(timeTicks(t0, t1, right - left), x, top, axisY));
