@@ -334,3 +334,10 @@ def test_the_event_named_in_a_threat_is_its_content_not_its_doer(events_of):
 def test_a_sentence_initial_name_stays_the_subject_of_its_verb(events_of):
     ev = find(events_of("Pyongyang a mis en garde Séoul contre toute provocation à la frontière."), "THREATEN")
     assert ev and countries(ev[0].actor) == {"PRK"} and countries(ev[0].recipient) == {"KOR"}
+
+
+def test_unnamed_people_released_are_local_civilians_but_a_curfew_has_no_guessed_target(events_of):
+    ev = find(events_of("L'armée nigériane a libéré samedi vingt otages à Maiduguri."), "RETREAT")
+    assert ev and [(a.country, a.sector) for a in ev[0].recipient] == [("NGA", "CVL")]
+    curfew = find(events_of("Les autorités ont décrété mardi un couvre-feu à Dakar."), "COERCE")
+    assert curfew and curfew[0].mode == "curfew" and curfew[0].recipient == []
