@@ -146,12 +146,14 @@ class TypeModel:
     dense: np.ndarray    # (vector_length, n_labels)
     meta: dict
 
-    def scores(self, feats: Sequence[str], vec: np.ndarray) -> np.ndarray:
-        """Label probabilities for one candidate."""
-        z = self.sparse[indices(feats)].sum(axis=0) + vec @ self.dense
-        z = z - z.max()
-        e = np.exp(z)
-        return e / e.sum()
+    def scores_many(self, feats: Sequence[Sequence[str]], vecs: np.ndarray) -> np.ndarray:
+        """Label probabilities (n, labels) for n candidates: one hashing pass, one row gather and one
+        matrix product for all of them."""
+        starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
+        rows = self.sparse[indices([x for f in feats for x in f])]
+        z = np.add.reduceat(rows, starts, axis=0) + vecs @ self.dense
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def predict(self, tok: Token, rule_types: Iterable[str] = (), sent: Span | None = None,
                 memo: dict | None = None) -> dict[str, float]:
@@ -161,17 +163,11 @@ class TypeModel:
 
     def predict_many(self, cands: Sequence[tuple[Token, Iterable[str]]], sent: Span | None = None,
                      memo: dict | None = None) -> list[dict[str, float]]:
-        """``predict`` for several (token, rule types) of one sentence: one hashing pass, one row gather and
-        one matrix product for all of them instead of one each (float32 sums in another order: the
-        probabilities may differ in their last bits)."""
+        """``predict`` for several (token, rule types) of one sentence, scored together (``scores_many``)."""
         if not cands:
             return []
-        feats = [features(tok, rules, sent, memo) for tok, rules in cands]
-        starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
-        rows = self.sparse[indices([x for f in feats for x in f])]
-        z = np.add.reduceat(rows, starts, axis=0) + np.stack([vector(tok) for tok, _ in cands]) @ self.dense
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        p = e / e.sum(axis=1, keepdims=True)
+        p = self.scores_many([features(tok, rules, sent, memo) for tok, rules in cands],
+                             np.stack([vector(tok) for tok, _ in cands]))
         return [dict(zip(self.labels, row)) for row in p.tolist()]
 
     def save(self, folder: Path) -> None:

@@ -92,8 +92,12 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
 
 def is_passive(tok: Token) -> bool:
     """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…")."""
-    return any(c.dep_ == "aux:pass" for c in tok.children) or "Pass" in tok.morph.get("Voice") \
-        or passive_participle(tok)
+    return auxiliary_passive(tok) or "Pass" in tok.morph.get("Voice") or passive_participle(tok)
+
+
+def auxiliary_passive(verb: Token) -> bool:
+    """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act."""
+    return any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def passive_participle(tok: Token) -> bool:

@@ -8,7 +8,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from chronique.actors import Mention
-from chronique.events.frames import prep_of, prepositions, relative_antecedent, speaker
+from chronique.events.frames import auxiliary_passive, prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
 from chronique.plover import GENERIC_CODES
@@ -132,7 +132,7 @@ class ParticipantIndex:
         for tok in root.children:
             if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i >= trig.i or trig in tok.subtree:
                 continue
-            if root.i == trig.i and tok.dep_ == "nsubj:pass" and _auxiliary_passive(trig):
+            if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):
                 continue  # "la Libye a été suspendue": the subject undergoes the act
             actor = self._actor(relative_antecedent(tok), "")
             if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
@@ -181,11 +181,6 @@ def _with_sector(actor: Actor, event_type: str) -> Actor:
         return Actor(text=actor.text, name=actor.name, country=actor.country, sector="MIL", id=actor.id,
                      type=actor.type, role=actor.role)
     return actor
-
-
-def _auxiliary_passive(verb: Token) -> bool:
-    """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act."""
-    return any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 # A protagonist is named this often (at two: validation type+actor F1 0.597 against 0.601 at three).

@@ -57,5 +57,7 @@ def fit(train: Sequence[Example], labels: Sequence[str], epochs: int = 12, lr: f
 
 def predict_all(model: TypeModel, data: Sequence[Example]) -> np.ndarray:
     """Probabilities (n, labels) for many examples."""
-    return np.stack([model.scores(e.feats, e.vec) for e in data]) if data else np.zeros((0, len(model.labels)))
+    if not data:
+        return np.zeros((0, len(model.labels)))
+    return model.scores_many([e.feats for e in data], np.stack([e.vec for e in data]))
 
