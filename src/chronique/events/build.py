@@ -83,12 +83,13 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     # a time ("un ultimatum d'une semaine"), a plain adjective ("une attaque chimique") or an event noun (the
     # content: "la menace de sanctions contre l'Iran") names no doer
     phrase = m.phrase()
-    actor_slot, actor_toks = _fill_slot(trig.actor, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
+    actor_slots, recipient_slots = _nominal_agent(trig, tok, lang)
+    actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
         t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or (
         t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))))
     actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
-    recips = parts.actors_for(_fill(trig.recipient, tok, lang), tok, trig.type, exclude={a.id or a.text for a in actors})
+    recips = parts.actors_for(_fill(recipient_slots, tok, lang), tok, trig.type, exclude={a.id or a.text for a in actors})
     place = frame_place(trig, tok, lexicon, lang)
     if trig.mode == "visit" and not recips and place and place.country:
         recips = [Actor(text=place.text, name=place.name, country=place.country, sector="GOV", type="GPE")]
@@ -283,6 +284,20 @@ def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], r
 def _in_timex(tok: Token, timexes: Sequence[Timex]) -> bool:
     """The token is part of a time expression ("un ultimatum d'une semaine")."""
     return any(t.start <= tok.idx < t.end for t in timexes)
+
+
+def _nominal_agent(trig: Trigger, tok: Token, lang: str) -> tuple[Sequence[str], Sequence[str]]:
+    """The entry's actor and recipient slots; on an event noun with an agent ("le rappel par la France
+    de son ambassadeur", "l'arrestation de X par la police") the agent is the doer and "de" names the
+    party acted upon, whatever order the entry gives."""
+    if tok.pos_ != "NOUN" or trig.symmetric:
+        return trig.actor, trig.recipient
+    agent = [f"nmod:{p}" for p in frames.prepositions("agent", lang)]
+    if not any(frames.fill(slot, tok, lang) for slot in agent):
+        return trig.actor, trig.recipient
+    of = [s for s in trig.actor if s.startswith("nmod:") and s not in agent]
+    return ([*agent, *(s for s in trig.actor if s not in agent and s not in of)],
+            [*(s for s in trig.recipient if s not in agent), *of])
 
 
 def _fill(slots: Sequence[str], tok: Token, lang: str) -> list[Token]:

@@ -30,6 +30,8 @@ class Trigger(BaseModel):
     requires_dep: tuple[str, ...] = ()
     reflexive: bool = False
     refusal: bool = False  # matches only when negated, and the refusal is the event, as fact ("ne reconnaît pas")
+    singular: bool = False  # a noun that names people in the plural ("ses soutiens": supporters)
+    not_after: tuple[str, ...] = ()  # a noun introduced by one of these is the manner of another act ("en soutien à")
     needs: tuple[str, ...] = ()
     confidence: float = Field(0.6, ge=0, le=1)
 

@@ -55,8 +55,11 @@ def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
 
 # Triggers whose content (object, infinitive, complement) is an act that did not happen as such:
 # asked for or threatened (hypothetical), refused (negated).
-CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated"}
+CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated", "AGREE": "hypothetical"}
 CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass", "acl")
+# A promise's content is only its infinitive ("s'engager à soutenir", "accepter de libérer"): the act
+# is promised, not done. Its object is the agreement itself ("accepter la démission" happened).
+PROMISE_DEPS = ("xcomp",)
 NOUN_CONTENT_DEPS = ("nmod",)  # "l'appel de l'ONU à un cessez-le-feu"
 CONTENT_HOPS = 3
 
@@ -76,6 +79,8 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
             return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
         o = by_token.get(head.i)
         if o is not None:
+            if o.trigger.type == "AGREE" and (tok.dep_ not in PROMISE_DEPS or o.token.pos_ != "VERB"):
+                return None
             return CONTENT_AUX.get(o.trigger.type)
         tok = head
     return None

@@ -67,6 +67,10 @@ def _near_lemmas(tok: Token, lang: str) -> set[str]:
 def _constraints_ok(tok: Token, trig: Trigger, lang: str) -> bool:
     if trig.refusal and not analyse(tok, lang).negated:
         return False
+    if trig.singular and "Plur" in tok.morph.get("Number"):
+        return False
+    if trig.not_after and any(c.dep_ == "case" and c.lower_ in trig.not_after for c in tok.children):
+        return False
     near = _near_lemmas(tok, lang) if trig.requires or trig.excludes else set()
     if trig.requires and not (set(trig.requires) & near):
         return False
