@@ -162,6 +162,8 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         found = [c for c in verb.children if c.dep_ in deps]
         if passive and not found:
             found = [c for c in verb.children if c.dep_.startswith("obl") and prep_of(c) in prepositions("agent", lang)]
+        if passive and not found:
+            found = _agent_hung_below(verb, lang)
         if found:
             return [relative_antecedent(t) for t in found]
         if passive:
@@ -192,6 +194,27 @@ def subjects(verb: Token, lang: str) -> list[Token]:
             return [noun]
         return []
     return []
+
+
+def _agent_hung_below(verb: Token, lang: str) -> list[Token]:
+    """Parse repair (PP attachment): the agent of a passive hung on the verb's complement ("suspendue
+    du programme d'exemption de visas par l'UE": "par l'UE" on "visas")."""
+    agent = prepositions("agent", lang)
+    for c in verb.children:
+        if c.dep_.startswith("obl") or c.dep_ in ("obj", "nsubj:pass"):
+            for t in c.subtree:
+                if t.i > verb.i and t.dep_ == "nmod" and prep_of(t) in agent and not _under_clause_of(t, c):
+                    return [t]
+    return []
+
+
+def _under_clause_of(t: Token, top: Token) -> bool:
+    """``t`` hangs below a verb inside ``top``'s phrase (a clause of its own)."""
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.i != top.i and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _gerund(verb: Token, lang: str) -> bool:
