@@ -78,6 +78,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
            story_day: dt.date | None = None, home: Place | None = None,
            topic: Sequence[Actor] = ()) -> Event | None:
     trig, tok, lang = m.trigger, m.token, parts.lang
+    if _in_timex(tok, timexes):
+        return None  # "fin septembre", "à la mi-juin": a date, not an event
     if tok.pos_ == "NOUN" and parts.inside_name(tok):
         return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
     # a time ("un ultimatum d'une semaine"), a plain adjective ("une attaque chimique") or an event noun (the

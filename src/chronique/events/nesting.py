@@ -35,6 +35,9 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
         if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
                                          for o in matches):
             continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
+        if m.trigger.type == "RETREAT" and m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
+                o.token.i == m.token.head.i and o.trigger.type == "AGREE" for o in matches):
+            continue  # "ont accepté un cessez-le-feu", "signer une trêve": the agreement reports it
         if m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
                 o.token.i == m.token.head.i and o.token.pos_ == "VERB" and o.trigger.type == m.trigger.type
                 for o in matches):
