@@ -168,7 +168,7 @@ def subjects(verb: Token, lang: str) -> list[Token]:
             return [relative_antecedent(t) for t in found]
         if passive:
             return []
-        stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb)
+        stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb)
         if stray:
             return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -238,6 +238,8 @@ def objects(verb: Token, lang: str) -> list[Token]:
     passive = is_passive(verb)
     deps = ("nsubj:pass",) if passive else OBJ
     found = [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
+    if not found and passive:
+        found = syntax(lang).caseless_subject(verb)
     if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         return subjects(verb.head, lang)  # "le sommet semble relancé après avoir été annulé": the sommet
     return found

@@ -37,6 +37,14 @@ def stray_subject(verb: Token) -> list[Token]:
     return []
 
 
+def caseless_subject(verb: Token) -> list[Token]:
+    """A proper name before the verb that the parser hung on it as an oblique with no preposition
+    ("Alexeï Navalny, 44 ans, avait été appréhendé…": the age apposition made the name obl:mod). French
+    obliques without a preposition are times ("dimanche", "44 ans"), never names: it is the subject."""
+    return [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and c.dep_ in ("obl", "obl:mod")
+            and not any(g.dep_ == "case" for g in c.children)][:1]
+
+
 def misparsed_relative(verb: Token) -> list[Token]:
     """In "…a rencontré le président, qu'il a invité à…" the parser may read the relative "qu'" as a
     conjunction; the object (of an active verb) is then the nominal before the comma."""
