@@ -91,7 +91,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))))
     actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
-    recips = parts.actors_for(_fill(recipient_slots, tok, lang), tok, trig.type, exclude={a.id or a.text for a in actors})
+    recips = _recipients(recipient_slots, tok, parts, trig.type, exclude={a.id or a.text for a in actors})
     place = frame_place(trig, tok, lexicon, lang)
     if trig.mode == "visit" and not recips and place and place.country:
         recips = [Actor(text=place.text, name=place.name, country=place.country, sector="GOV", type="GPE")]
@@ -302,9 +302,17 @@ def _nominal_agent(trig: Trigger, tok: Token, lang: str) -> tuple[Sequence[str],
             [*(s for s in trig.recipient if s not in agent), *of])
 
 
-def _fill(slots: Sequence[str], tok: Token, lang: str) -> list[Token]:
-    """The tokens of the first slot that the parse fills."""
-    return _fill_slot(slots, tok, lang)[1]
+def _recipients(slots: Sequence[str], tok: Token, parts: ParticipantIndex, event_type: str,
+                exclude: set[str]) -> list[Actor]:
+    """The actors of the first slot that names one: a slot filled by the content ("impute à la Russie
+    cet empoisonnement": the object) does not hide the party in the next ("à la Russie")."""
+    for slot in slots:
+        found = frames.fill(slot, tok, parts.lang)
+        if found:
+            actors = parts.actors_for(frames.expand_conj(found, parts.lang), tok, event_type, exclude=exclude)
+            if actors:
+                return actors
+    return []
 
 
 def _fill_slot(slots: Sequence[str], tok: Token, lang: str,
