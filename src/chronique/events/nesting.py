@@ -17,8 +17,9 @@ DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 # A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a
 # party leaves or rejects ("se retirer de l'accord", "rejeter le traité") is not a new one: the
 # meeting or agreement noun the REJECT trigger governs is no CONSULT/AGREE of its own; a sanction or a
-# restriction that is lifted ("lever les sanctions") is no SANCTION/COERCE of its own.
-CANCELS = {"REJECT": {"CONSULT", "AGREE"}, "CONCEDE": {"SANCTION", "COERCE"}}
+# restriction that is lifted ("lever les sanctions") is no SANCTION/COERCE of its own, nor a strike
+# called off ("suspendre la grève") a PROTEST.
+CANCELS = {"REJECT": {"CONSULT", "AGREE"}, "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
 
 
 def outermost(matches: list[Match], lang: str) -> list[Match]:
