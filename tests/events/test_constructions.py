@@ -341,3 +341,40 @@ def test_unnamed_people_released_are_local_civilians_but_a_curfew_has_no_guessed
     assert ev and [(a.country, a.sector) for a in ev[0].recipient] == [("NGA", "CVL")]
     curfew = find(events_of("Les autorités ont décrété mardi un couvre-feu à Dakar."), "COERCE")
     assert curfew and curfew[0].mode == "curfew" and curfew[0].recipient == []
+
+
+def test_agent_of_an_event_noun_is_the_doer_and_de_the_party_acted_upon(events_of):
+    ev = find(events_of("Ce rappel par la France de son ambassadeur à Bamako est une décision sans précédent."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"FRA"} and "FRA" not in countries(ev[0].recipient)
+
+
+def test_passive_agent_hung_on_a_complement(events_of):
+    ev = find(events_of("La Géorgie a été suspendue du programme d'exemption de visas par l'Union européenne."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"GEO"}
+
+
+def test_agreement_concluded_between_two_states_is_theirs_not_the_announcers(events_of):
+    ev = find(events_of("Le président russe Vladimir Poutine a annoncé qu'un accord de cessez-le-feu a été conclu "
+                        "entre l'Azerbaïdjan et l'Arménie."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"AZE", "ARM"}
+
+
+def test_name_misparsed_as_an_oblique_is_the_passive_subject(events_of):
+    ev = find(events_of("Alexeï Navalny, 44 ans, avait été appréhendé dimanche à Moscou, dès son retour d'Allemagne."),
+              "COERCE")
+    assert ev and countries(ev[0].recipient) == {"RUS"}
+
+
+def test_a_content_object_does_not_hide_the_recipient(events_of):
+    ev = find(events_of("Londres impute à la Russie cet empoisonnement au Novitchok."), "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"GBR"} and countries(ev[0].recipient) == {"RUS"}
+
+
+def test_what_a_promise_commits_to_is_not_done(events_of):
+    evs = events_of("Par cet accord, le parti catalan Junts s'engage à soutenir l'investiture de Pedro Sánchez.")
+    assert find(evs, "SUPPORT") and all(e.aux == "hypothetical" for e in find(evs, "SUPPORT"))
+
+
+def test_a_date_is_no_event(events_of):
+    evs = events_of("Fin septembre, l'Azerbaïdjan a lancé une offensive militaire dans le Haut-Karabakh.")
+    assert not find(evs, "RETREAT") and find(evs, "ASSAULT")

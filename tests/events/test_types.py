@@ -122,3 +122,35 @@ def test_a_meeting_cancelled_in_a_passive_infinitive(events_of):
 def test_strengthening_ties_is_an_intent_to_cooperate(events_of):
     ev = find(events_of("Le président kényan veut renforcer la coopération avec l'Éthiopie."), "AGREE")
     assert ev and {"KEN"} <= countries(ev[0].actor)
+
+
+@pytest.mark.parametrize("text", [
+    "Des milliers de personnes ont manifesté dimanche à Dakar en soutien à Ousmane Sonko.",
+    "Face à ses soutiens réunis à Istanbul, le candidat de l'opposition turque a reconnu le résultat.",
+    "La Chine est déterminée à défendre sa souveraineté nationale, a déclaré Wang Yi.",
+])
+def test_supporters_and_defending_ones_own_are_no_support(events_of, text):
+    assert not find(events_of(text), "SUPPORT")
+
+
+def test_a_partnership_concluded_is_one_agreement(events_of):
+    evs = events_of("L'Union européenne et le Maroc ont conclu lundi un partenariat stratégique sur l'énergie.")
+    assert len(find(evs, "AGREE")) == 1 and not find(evs, "COOPERATE")
+
+
+def test_gas_leaks_are_no_flight(events_of):
+    assert not find(events_of("Trois fuites ont été découvertes sur les gazoducs Nord Stream en mer Baltique, "
+                              "a indiqué la Suède."), "RETREAT")
+
+
+@pytest.mark.parametrize("text", [
+    "Face à la mobilisation, le gouvernement sénégalais a retiré le projet de loi sur le parrainage.",
+    "Le Maroc et l'Algérie ont rouvert leur frontière terrestre en 1988.",
+])
+def test_backing_down_concedes(events_of, text):
+    assert find(events_of(text), "CONCEDE")
+
+
+def test_a_strike_called_off_concedes_and_is_no_protest(events_of):
+    evs = events_of("Les syndicats kényans ont suspendu la grève après un accord salarial avec le gouvernement.")
+    assert find(evs, "CONCEDE") and not find(evs, "PROTEST")

@@ -62,7 +62,8 @@ def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
 CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated", "AGREE": "hypothetical"}
 CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass", "acl")
 # A promise's content is only its infinitive ("s'engager à soutenir", "accepter de libérer"): the act
-# is promised, not done. Its object is the agreement itself ("accepter la démission" happened).
+# is promised, not done. Its object is the agreement itself ("accepter la démission" happened); an act
+# whose entry has a promised variant is coded as that (``future``: "promettre de retirer" is CONCEDE).
 PROMISE_DEPS = ("xcomp",)
 NOUN_CONTENT_DEPS = ("nmod",)  # "l'appel de l'ONU à un cessez-le-feu"
 CONTENT_HOPS = 3
@@ -83,8 +84,8 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
             return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
         o = by_token.get(head.i)
         if o is not None:
-            if o.trigger.type == "AGREE" and (tok.dep_ not in PROMISE_DEPS or o.token.pos_ != "VERB"):
-                return None
+            if o.trigger.type == "AGREE" and (tok.dep_ not in PROMISE_DEPS or o.token.pos_ != "VERB" or m.trigger.future):
+                return None  # an entry with a promised variant ("promettre de retirer" -> CONCEDE) codes it
             return CONTENT_AUX.get(o.trigger.type)
         tok = head
     return None
