@@ -6,9 +6,11 @@ document and keeps the run going.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -49,6 +51,14 @@ def with_published(doc: Document) -> Document:
     return replace(doc, published=published, published_basis=basis) if published else doc
 
 
+@lru_cache(maxsize=1)
+def freeze_loaded() -> None:
+    """Once per process, after the first document's stages: what the process has loaded (spaCy's tables,
+    the knowledge base, lexicons, models: ~580,000 objects that live as long as the process) leaves the
+    garbage collector's scans (``gc.freeze``), which otherwise walk it again and again."""
+    gc.freeze()
+
+
 def analyse(doc: Document, sdoc: Doc) -> DocResult:
     """All stages after the parse, for one document, in the document's language."""
     language = doc.language
@@ -57,6 +67,7 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     mentions = resolve_mentions(sdoc, doc.published, kb)
     found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, kb.adjective, language)
     found = [name_participants(e, kb) for e in found]  # a place or an adjective is no actor of its own
+    freeze_loaded()
     return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
 

@@ -113,7 +113,9 @@ def news_day(doc, timexes: list[Timex], published: dt.date | None) -> dt.date | 
     reported on Monday dates the ultimatum it issued, which the third paragraph gives undated."""
     if published is None:
         return None
-    lead_end = next((s.end_char for n, s in enumerate(doc.sents, 1) if n == LEAD_SENTENCES), len(doc.text))
+    lead_end = next((s.end_char for n, s in enumerate(doc.sents, 1) if n == LEAD_SENTENCES), None)
+    if lead_end is None:  # doc.text joins every token again: only for a document shorter than its lead
+        lead_end = len(doc.text)
     for t in sorted(timexes, key=lambda t: t.start):
         if t.start >= lead_end:
             break

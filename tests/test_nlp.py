@@ -1,0 +1,71 @@
+"""The pipeline's lemma table sets exactly the lemmas of spaCy's own rule lemmatizer, on every token."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from chronique.ingest import model_view, read_sources
+from chronique.model import Document
+from chronique.nlp import LemmaTable, load_nlp
+
+SENTENCES = [  # the team's own sentences: verbs, auxiliaries, elisions, names, numbers, odd spacing
+    "Le ministre a reçu son homologue lundi à Paris.",
+    "Les manifestants s'étaient rassemblés devant l'ambassade ; la police les a dispersés.",
+    "Elles étaient parties avant que le président n'eût signé l'accord.",
+    "Nous prendrons les mesures nécessaires, ont déclaré les autorités du Niger.",
+    "Selon l’AFP, 1 200 soldats auraient été déployés le 3 mars 2023 à Kharkiv.",
+    "TITRE EN CAPITALES\n\nLe Conseil de sécurité de l'ONU se réunira jeudi.\n",
+    "  Deux  espaces,\tune tabulation et des mots inconnus : zorglubisation, déconfliqueraient.",
+    "Il n'y a pas eu de victimes, a-t-il précisé. Qu'en pensent-ils ?",
+    "Les Gilets jaunes ont manifesté samedi ; les CRS ont tiré des gaz lacrymogènes.",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp() -> Language:
+    """The same pipeline with spaCy's own lemmatizer."""
+    return load_nlp(lemma_table=False)
+
+
+def _texts(examples_dir) -> list[str]:
+    """Our sentences and the cleaned texts of examples/, as the pipeline parses them."""
+    docs = [i for i in read_sources([str(examples_dir)]) if isinstance(i, Document)]
+    return SENTENCES + [model_view(d)[0].text for d in docs]
+
+
+def test_lemma_table_replaces_the_lemmatizer(nlp):
+    assert "lemma_table" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    assert nlp.pipe_names.index("attribute_ruler") < nlp.pipe_names.index("lemma_table")
+    assert nlp.get_pipe("lemmatizer").lookups.has_table("lemma_lookup")  # geo reads the tables there
+
+
+def test_same_lemmas_as_spacy(nlp, spacy_nlp, examples_dir):
+    texts = _texts(examples_dir)
+    ours = [[t.lemma_ for t in d] for d in nlp.pipe(texts, batch_size=16)]
+    theirs = [[t.lemma_ for t in d] for d in spacy_nlp.pipe(texts, batch_size=16)]
+    assert sum(map(len, ours)) > 4000
+    assert ours == theirs
+
+
+def test_same_lemmas_twice(nlp):
+    """The second time a word is met, its lemma comes from the table: still the same."""
+    text = SENTENCES[1]
+    assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in nlp(text)]
+
+
+def _tagged(nlp: Language, lemma: str):
+    """A parsed-like doc whose third token already has ``lemma``."""
+    doc = nlp.make_doc("Ils étaient partis.")
+    for tok, pos in zip(doc, ("PRON", "AUX", "VERB", "PUNCT")):
+        tok.pos_ = pos
+    doc[2].lemma_ = lemma
+    return doc
+
+
+def test_a_lemma_already_set_is_kept(spacy_nlp):
+    """Like spaCy's lemmatizer (overwrite = false), a token that already has a lemma keeps it."""
+    rules = spacy_nlp.get_pipe("lemmatizer")
+    ours = [t.lemma_ for t in LemmaTable(rules)(_tagged(spacy_nlp, "s'en aller"))]
+    assert ours == [t.lemma_ for t in rules(_tagged(spacy_nlp, "s'en aller"))]
+    assert ours[1:3] == ["être", "s'en aller"]
