@@ -208,6 +208,8 @@ def _reacted_to(tok: Token, lang: str) -> bool:
     l'expulsion"): its actor is not that verb's subject."""
     if tok.pos_ != "NOUN":
         return False
+    if tok.dep_ == "nmod" and tok.head.lemma_.lower() in language.words(lang, "support_verbs", "reaction_nouns"):
+        return True
     gov = frames.governor(tok)
     if gov is None or gov.lemma_.lower() in frames.support_verbs(lang):
         return False
@@ -296,6 +298,8 @@ def _nominal_agent(trig: Trigger, tok: Token, lang: str) -> tuple[Sequence[str],
         return trig.actor, trig.recipient
     agent = [f"nmod:{p}" for p in frames.prepositions("agent", lang)]
     if not any(frames.fill(slot, tok, lang) for slot in agent):
+        if frames.nominal_agent_below(tok, lang):  # "l'expulsion de son ambassadeur par les autorités"
+            return [*agent, *(s for s in trig.actor if not s.startswith("nmod:"))], trig.recipient
         return trig.actor, trig.recipient
     of = [s for s in trig.actor if s.startswith("nmod:") and s not in agent]
     return ([*agent, *(s for s in trig.actor if s not in agent and s not in of)],

@@ -208,6 +208,18 @@ def _agent_hung_below(verb: Token, lang: str) -> list[Token]:
     return []
 
 
+def nominal_agent_below(noun: Token, lang: str) -> list[Token]:
+    """Parse repair (PP attachment): the agent of an event noun hung on its "de" complement ("l'expulsion
+    de son ambassadeur par les autorités maliennes": "par" on "ambassadeur")."""
+    agent = prepositions("agent", lang)
+    for c in noun.children:
+        if c.dep_ == "nmod" and c.i > noun.i and prep_of(c) not in agent:
+            found = [t for t in c.children if t.dep_ == "nmod" and prep_of(t) in agent]
+            if found:
+                return found
+    return []
+
+
 def _under_clause_of(t: Token, top: Token) -> bool:
     """``t`` hangs below a verb inside ``top``'s phrase (a clause of its own)."""
     while t.i != top.i and t.head.i != t.i:
@@ -299,6 +311,8 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
     if kind == "obl":
         return with_prep(trig, prep, lang) or _hung_on_object(trig, prep, lang)
     if kind == "nmod":
+        if prep in prepositions("agent", lang) and trig.pos_ == "NOUN":
+            return with_prep(trig, prep, lang) or nominal_agent_below(trig, lang)
         found = (with_prep(trig, prep, lang) or _misattached(trig, prep, lang)
                  or _participle_complement(trig, prep, lang)
                  or [t for a in trig.children if a.dep_ == "amod" for t in with_prep(a, prep, lang)])  # hung on its adjective
