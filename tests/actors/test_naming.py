@@ -21,3 +21,8 @@ def test_coded_actors_are_left_alone(kb):
                recipient=[state, Actor(text="Pékin", name="Beijing", country="CHN", sector="GOV", type="GPE")])
     out = name_participants(ev, kb)
     assert out.actor == [person] and out.recipient[0] == state and out.recipient[1].name == "China"
+
+
+def test_an_organisations_adjective_is_the_organisation(kb):
+    a = name_participant(Actor(text="européen", country=kb.adjective("européen"), sector="GOV", type="GPE"), kb)
+    assert (a.name, a.country, a.text) == ("European Union", "IGO", "européen")

@@ -17,6 +17,9 @@ from .kb import KnowledgeBase
 def name_participant(a: Actor, kb: KnowledgeBase) -> Actor:
     """The actor a place- or adjective-made participant stands for; any other actor unchanged."""
     state = kb.entities.get(a.country or "")
+    if a.type == "GPE" and a.id is None and state is not None and state.type != "GPE":
+        # an organisation's adjective ("le sommet européen" -> the European Union): its own code
+        return replace(a, name=state.name, id=state.id, country=state.country, sector=state.sector, type=state.type)
     if a.type != "GPE" or a.id is not None or state is None or state.type != "GPE":
         return a
     group = kb.group_names.get(a.sector or "") if a.sector not in (None, "GOV") else None
