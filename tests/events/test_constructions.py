@@ -378,3 +378,8 @@ def test_what_a_promise_commits_to_is_not_done(events_of):
 def test_a_date_is_no_event(events_of):
     evs = events_of("Fin septembre, l'Azerbaïdjan a lancé une offensive militaire dans le Haut-Karabakh.")
     assert not find(evs, "RETREAT") and find(evs, "ASSAULT")
+
+
+def test_a_resignation_handed_to_the_president(events_of):
+    ev = find(events_of("Michel Barnier a remis sa démission à Emmanuel Macron jeudi."), "RETREAT")
+    assert ev and ev[0].mode == "resign" and [a.text for a in ev[0].recipient] == ["Emmanuel Macron"]

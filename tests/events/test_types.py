@@ -154,3 +154,20 @@ def test_backing_down_concedes(events_of, text):
 def test_a_strike_called_off_concedes_and_is_no_protest(events_of):
     evs = events_of("Les syndicats kényans ont suspendu la grève après un accord salarial avec le gouvernement.")
     assert find(evs, "CONCEDE") and not find(evs, "PROTEST")
+
+
+def test_ending_a_strike_concedes_and_is_no_protest(events_of):
+    evs = events_of("Les enseignants sénégalais ont mis fin à leur grève lundi.")
+    assert find(evs, "CONCEDE") and not find(evs, "PROTEST")
+
+
+def test_seizing_power_and_a_crackdown(events_of):
+    assert find(events_of("Au Tchad, un conseil militaire dirigé par le général Mahamat Idriss Déby a pris le pouvoir "
+                          "mardi."), "COERCE")
+    ev = find(events_of("Le régime de Bachar al-Assad a mené une répression sanglante contre les opposants syriens."),
+              "ASSAULT")
+    assert ev and countries(ev[0].actor) == {"SYR"}
+
+
+def test_carrying_out_a_threat_is_no_killing(events_of):
+    assert not find(events_of("Le gouvernement français a mis sa menace à exécution contre l'Algérie mardi."), "ASSAULT")

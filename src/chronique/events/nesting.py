@@ -30,7 +30,7 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
         inner = DEFERS_TO.get(m.trigger.type)
         if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token, lang) for o in matches):
             continue
-        if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and m.token.head.i == o.token.i
+        if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and _acts_on(o.token, m.token)
                and (o.trigger.mode == "meet" or m.token.pos_ == "NOUN") for o in matches):
             continue
         if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
@@ -45,6 +45,14 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
             continue  # "fournir une aide à X": the verb and its object report one event
         out.append(m)
     return out
+
+
+def _acts_on(trigger: Token, tok: Token) -> bool:
+    """``tok`` is what ``trigger`` acts on: its dependent, or, for the noun of a support-verb phrase,
+    the verb's complement ("mettre fin à la grève": the strike)."""
+    if tok.head.i == trigger.i:
+        return True
+    return trigger.pos_ == "NOUN" and tok.head.i == trigger.head.i != trigger.i and tok.dep_.startswith("obl")
 
 
 def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
