@@ -22,7 +22,7 @@ def _load_with(monkeypatch, tmp_path, text: str):
 
 @pytest.mark.parametrize("entry,message", [
     ("{lemmas: [frapper], pos: VERB, type: BOMBARD}", "not a PLOVER event type"),
-    ("{lemmas: [frapper], pos: ADV, type: ASSAULT}", "pos must be VERB or NOUN"),
+    ("{lemmas: [frapper], pos: ADV, type: ASSAULT}", "pos must be VERB, NOUN or ADJ"),
     ("{lemmas: [frapper], pos: VERB, type: ASSAULT, mode: phone}", "not a PLOVER mode of ASSAULT"),
     ("{lemmas: [frapper], pos: VERB, type: ASSAULT, actor: [sujet]}", "unknown argument slot"),
     ("{lemmas: [frapper], pos: VERB, type: ASSAULT, colour: red}", "colour"),

@@ -171,3 +171,10 @@ def test_seizing_power_and_a_crackdown(events_of):
 
 def test_carrying_out_a_threat_is_no_killing(events_of):
     assert not find(events_of("Le gouvernement français a mis sa menace à exécution contre l'Algérie mardi."), "ASSAULT")
+
+
+def test_a_condemnation_said_as_a_verdict_is_the_speakers_accusation(events_of):
+    ev = find(events_of("« C'est injustifié et inacceptable », a déclaré mardi le secrétaire général de l'Otan, "
+                        "Jens Stoltenberg."), "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"IGO"}
+    assert not find(events_of("La situation humanitaire à Gaza est dramatique, selon l'ONU."), "ACCUSE")

@@ -38,8 +38,8 @@ class Trigger(BaseModel):
     @field_validator("pos")
     @classmethod
     def _pos(cls, v: str) -> str:
-        if v not in ("VERB", "NOUN"):
-            raise ValueError("pos must be VERB or NOUN")
+        if v not in ("VERB", "NOUN", "ADJ"):
+            raise ValueError("pos must be VERB, NOUN or ADJ (a predicative adjective: \"c'est inacceptable\")")
         return v
 
     @field_validator("type", "future")

@@ -31,7 +31,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     out = []
     tensed_adjective = syntax(lang).tensed_adjective  # a participle the tagger read as an adjective
     for tok in sent:
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else None
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else \
+            "ADJ" if _predicative(tok) else None
         if pos is None:
             continue
         lemma = tok.lemma_.lower()
@@ -41,6 +42,15 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
                 out.append(Match(tok, trig, full))
                 break
     return out
+
+
+def _predicative(tok: Token) -> bool:
+    """An adjective that is what a copula says of its subject ("c'est inacceptable", "la réaction est
+    injustifiée"), or one coordinated with such an adjective ("injustifié et inacceptable")."""
+    if tok.pos_ != "ADJ":
+        return False
+    head = tok.head if tok.dep_ == "conj" and tok.head.pos_ in ("ADJ", "VERB") else tok
+    return any(c.dep_ == "cop" for c in head.children)
 
 
 def _phrase_ok(tok: Token, full: str) -> bool:
