@@ -14,7 +14,7 @@ from chronique.actors import default_kb, resolve_mentions
 from chronique.events.decide import BUCKETS, NONE, TypeModel, default_model, features, indices
 from chronique.time import tag
 
-DISMISSAL = "Le Burkina Faso a congédié l'ambassadeur de France, lui donnant un mois pour quitter le pays."
+DISMISSAL = "Le président tunisien Kaïs Saïed a limogé mardi son Premier ministre."
 
 
 def _events(nlp, text: str, model: TypeModel):
@@ -26,24 +26,24 @@ def _events(nlp, text: str, model: TypeModel):
 
 
 def test_feature_hashing_is_stable_across_processes(nlp):
-    tok = nlp(DISMISSAL)[4]
+    tok = nlp(DISMISSAL)[6]
     feats = features(tok)
-    assert "l=congédier" in feats and any(f.startswith("c=obj|") for f in feats)
+    assert "l=limoger" in feats and any(f.startswith("c=obj|") for f in feats)
     # not Python's salted hash(): another process with another hash seed finds the same buckets
-    code = "from chronique.events.decide import indices; print(indices(['l=congédier', 'c=obj|ambassadeur']).tolist())"
+    code = "from chronique.events.decide import indices; print(indices(['l=limoger', 'c=obj|ministre']).tolist())"
     other = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": "12345"},
                            capture_output=True, text=True, check=True).stdout.strip()
-    assert other == str(indices(["l=congédier", "c=obj|ambassadeur"]).tolist())
+    assert other == str(indices(["l=limoger", "c=obj|ministre"]).tolist())
 
 
 def test_the_shipped_model_adds_an_event_no_lexicon_entry_opens(nlp, events_of):
     silent = TypeModel(default_model().labels, np.zeros((BUCKETS, 17), np.float32), np.zeros((300, 17), np.float32), {})
     assert _events(nlp, DISMISSAL, silent) == []  # the rules alone find nothing
     found = _events(nlp, DISMISSAL, default_model())
-    assert [(e.event_type, e.trigger) for e in found] == [("SANCTION", "congédié")]
-    assert {a.country for a in found[0].actor} == {"BFA"}
+    assert [(e.event_type, e.trigger) for e in found] == [("COERCE", "limogé")]
+    assert {a.country for a in found[0].actor} == {"TUN"}
     # and the pipeline itself (what `chronique extract` runs) loads the same model
-    assert [e.event_type for e in events_of(DISMISSAL)] == ["SANCTION"]
+    assert [e.event_type for e in events_of(DISMISSAL)] == ["COERCE"]
 
 
 def test_the_model_says_no_event_for_a_plain_statistic(nlp):

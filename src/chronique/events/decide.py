@@ -14,7 +14,7 @@ import json
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -145,6 +145,12 @@ class TypeModel:
     sparse: np.ndarray   # (BUCKETS, n_labels)
     dense: np.ndarray    # (vector_length, n_labels)
     meta: dict
+
+    @cached_property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Lemmas annotated as a trigger at least twice in the training data (the lemma keys of the
+        ``modes`` table): the only words the model may add an event on."""
+        return frozenset(lemma for table in self.meta.get("modes", {}).values() for lemma in table if lemma != "*")
 
     def scores_many(self, feats: Sequence[Sequence[str]], vecs: np.ndarray) -> np.ndarray:
         """Label probabilities (n, labels) for n candidates: one hashing pass, one row gather and one

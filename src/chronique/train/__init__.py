@@ -82,9 +82,11 @@ def token_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
     return out
 
 
-def decisions(probs: np.ndarray, data: Sequence[Example]) -> list[str]:
-    """The label the pipeline acts on at each example (``events.arbiter.decide``)."""
-    return [decide(e.rule, dict(zip(LABELS, p.tolist()))) for p, e in zip(probs, data)]
+def decisions(probs: np.ndarray, data: Sequence[Example], known: frozenset[str]) -> list[str]:
+    """The label the pipeline acts on at each example (``events.arbiter.decide``; the model adds events
+    only on ``known`` trigger lemmas, ``TypeModel.trigger_lemmas``)."""
+    return [decide(e.rule, dict(zip(LABELS, p.tolist()))) if e.rule or e.lemma in known else NONE
+            for p, e in zip(probs, data)]
 
 
 def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str]]:
@@ -110,14 +112,16 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     train = [e for e in data if not held_out(e.story)]
     valid = [e for e in data if held_out(e.story)]
     model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
-    chosen = decisions(predict_all(model, valid), valid)
+    modes = modes_table(train)
+    known = TypeModel(model.labels, model.sparse, model.dense, {"modes": modes}).trigger_lemmas
+    chosen = decisions(predict_all(model, valid), valid, known)
     result = {
         "texts": len(texts), "examples": {"train": len(train), "validation": len(valid)},
         "events": {"train": sum(e.label != NONE for e in train), "validation": sum(e.label != NONE for e in valid)},
         "validation_events": event_report(valid, chosen),
         "validation_tokens": token_report(valid, chosen),
     }
-    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes_table(train),
+    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes,
             "validation_macro_f1": result["validation_events"]["macro_f1"]}
     TypeModel(model.labels, model.sparse, model.dense, meta).save(opts.out)
     return result
