@@ -116,3 +116,17 @@ def test_leaders_of_a_body_are_the_body(nlp, kb):
     assert leaders.country == "IGO" and leaders.name == "African Union"
     region = [m for m in ms if m.text.startswith("Les dirigeants")]
     assert all(m.actor is None or m.actor.country != "SDN" for m in region)  # not the story's country
+
+
+def test_a_definite_noun_points_back_to_the_state_or_body_last_named(nlp, kb):
+    text = ("La Cédéao a suspendu le Mali de ses instances lundi à Accra. L'organisation régionale a aussi "
+            "décidé de geler les avoirs du pays.")
+    ms = run(nlp, kb, text, "2022-01-10")
+    assert find(ms, "organisation").actor.country == "IGO"
+    assert find(ms, "pays").actor.country == "MLI"  # the state named, not the city where it was decided
+
+
+def test_a_noun_with_its_own_description_or_a_blocking_adjective_is_no_anaphor(nlp, kb):
+    ms = run(nlp, kb, "Le Mali a rappelé son ambassadeur. Le pays voisin, le Niger, a protesté. "
+                      "Cet organe de l'État a été dissous.", "2022-01-10")
+    assert not [m for m in ms if m.text in ("pays", "organe")]

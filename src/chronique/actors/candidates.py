@@ -24,7 +24,7 @@ class Candidate:
 
     start: int
     end: int
-    kind: str  # name|title|group|pronoun
+    kind: str  # name|title|group|pronoun|anaphor
     hits: list[AliasHit] = field(default_factory=list)
     ner: str | None = None
     title: TitleHit | None = None

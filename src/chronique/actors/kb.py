@@ -96,6 +96,7 @@ class KnowledgeBase:
     group_names: dict[str, str] = field(default_factory=dict)  # sector -> "Civilians of {country}"
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
     pronouns: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    anaphors: dict[str, str] = field(default_factory=dict)  # "pays" -> "state", "organisation" -> "organisation"
     articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
 
     # --- lookups -------------------------------------------------------------
@@ -221,6 +222,8 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "quantities",
                              "feminine_honorifics", "not_name_determiners")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
+    kb.anaphors = {key(a.fr): a.refers for a in t.anaphors}
+    kb.words["anaphor_blockers"] = frozenset(key(w) for w in t.anaphor_blockers)
 
 
 def _extra_paths(extra: Iterable[Path]) -> list[Path]:

@@ -129,6 +129,11 @@ class PronounEntry(_Strict):
     last: bool = False  # refers to the last-named actor ("ce dernier"), not to the preferred subject
 
 
+class AnaphorEntry(_Strict):
+    fr: str
+    refers: Literal["state", "organisation"]  # what the noun may stand for: a state, an international body
+
+
 class TitlesFile(_Strict):
     honorifics: list[str] = []
     feminine_honorifics: list[str] = []
@@ -141,6 +146,8 @@ class TitlesFile(_Strict):
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []
     pronouns: list[PronounEntry] = []
+    anaphors: list[AnaphorEntry] = []
+    anaphor_blockers: list[str] = []
     roles: list[TitleEntry] = []
     ranks: list[GroupEntry] = []
     groups: list[GroupEntry] = []
