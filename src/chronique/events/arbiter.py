@@ -3,9 +3,10 @@
 Rules find where an event is and how its arguments sit in the parse; the learned model
 (``decide``) says which type, if any, a token reports. A token no rule opens but the model types
 with probability ``ADD`` or more becomes a trigger with the default argument frame of its part of
-speech, if annotators marked its lemma as a trigger at least twice in the training data
-(``TypeModel.trigger_lemmas``): that bar raised type+actor F1 on the validation stories from 0.620
-to 0.625 (dev 0.712 to 0.717), and the other tokens of a sentence are not scored at all. Rule matches are kept, except those of the types in ``VETO`` that the model is nearly sure
+speech, if its lemma headed an annotated trigger at least twice in the training data
+(``TypeModel.trigger_lemmas``) and is no support verb ("mener", "lancer": the event is their noun's).
+That bar raised type+actor F1 on the validation stories from 0.620 to 0.625 (dev 0.712 to 0.717), and
+the other tokens of a sentence are not scored at all. Rule matches are kept, except those of the types in ``VETO`` that the model is nearly sure
 report no event. On the validation stories of ../shared/train, letting the model drop (P(NONE) ≥
 0.9–0.995) or retype (P ≥ 0.5–0.6, margin 0.2–0.3) every rule match cost more recall than it gained
 precision (type+actor F1 0.426–0.450 against 0.439–0.445 for additions alone); for REJECT and
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from chronique.events import frames
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon
 from chronique.events.triggers import Match
@@ -39,13 +41,13 @@ def decide(rule: str | None, probs: Mapping[str, float]) -> str:
     return best if probs[best] >= ADD else NONE
 
 
-def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel) -> list[Match]:
+def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel, lang: str) -> list[Match]:
     """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order."""
     memo: dict = {}
     matches = _not_vetoed(matches, model, sent, memo)
     ruled = {m.token.i: rule_labels(m) for m in matches}
     out = list(matches)
-    known = model.trigger_lemmas
+    known = model.trigger_lemmas - frames.support_verbs(lang)  # "mener", "lancer": the event is their noun's
     toks = [tok for tok in sent if tok.i not in ruled and is_candidate(tok) and tok.lemma_.lower() in known]
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)

@@ -49,7 +49,7 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     for sent in sdoc.sents:
         seen: set[tuple] = set()
         first = len(events)
-        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model), lang)
+        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model, lang), lang)
         for match in matches:
             ev = _build(doc_id, sent, match, participants, timexes, published, lexicon, scene, story_day, home,
                         topic)

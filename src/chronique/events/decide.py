@@ -148,9 +148,9 @@ class TypeModel:
 
     @cached_property
     def trigger_lemmas(self) -> frozenset[str]:
-        """Lemmas annotated as a trigger at least twice in the training data (the lemma keys of the
-        ``modes`` table): the only words the model may add an event on."""
-        return frozenset(lemma for table in self.meta.get("modes", {}).values() for lemma in table if lemma != "*")
+        """Lemmas heading an annotated trigger at least twice in the training data (``chronique train``):
+        the only words the model may add an event on."""
+        return frozenset(self.meta.get("trigger_lemmas", ()))
 
     def scores_many(self, feats: Sequence[Sequence[str]], vecs: np.ndarray) -> np.ndarray:
         """Label probabilities (n, labels) for n candidates: one hashing pass, one row gather and one

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from chronique.events.arbiter import decide
+from chronique.events.frames import support_verbs
 from chronique.events.decide import MODEL_DIR, NONE, TypeModel
 from chronique.plover import EVENT_TYPES
 from chronique.train.examples import Example, examples
@@ -84,16 +85,22 @@ def token_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
 
 def decisions(probs: np.ndarray, data: Sequence[Example], known: frozenset[str]) -> list[str]:
     """The label the pipeline acts on at each example (``events.arbiter.decide``; the model adds events
-    only on ``known`` trigger lemmas, ``TypeModel.trigger_lemmas``)."""
+    only on ``known`` lemmas: ``TypeModel.trigger_lemmas`` but support verbs, as ``events.arbiter.arbitrate``)."""
     return [decide(e.rule, dict(zip(LABELS, p.tolist()))) if e.rule or e.lemma in known else NONE
             for p, e in zip(probs, data)]
 
 
+def trigger_lemmas(data: Sequence[Example]) -> list[str]:
+    """Lemmas heading an annotated trigger at least twice: the words the model may add an event on."""
+    counts = Counter(e.lemma for e in data if e.head)
+    return sorted(lemma for lemma, n in counts.items() if n >= 2)
+
+
 def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str]]:
-    """The commonest annotated mode per type and lemma ("*": per type), for events the model adds."""
+    """The commonest annotated mode per type and trigger head lemma ("*": per type), for events the model adds."""
     table: dict[str, dict[str, str]] = {}
     for t in EVENT_TYPES:
-        rows = [e for e in data if e.label == t and e.mode]
+        rows = [e for e in data if e.label == t and e.mode and e.head]
         if not rows:
             continue
         table[t] = {"*": Counter(e.mode for e in rows).most_common(1)[0][0]}
@@ -112,16 +119,16 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     train = [e for e in data if not held_out(e.story)]
     valid = [e for e in data if held_out(e.story)]
     model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
-    modes = modes_table(train)
-    known = TypeModel(model.labels, model.sparse, model.dense, {"modes": modes}).trigger_lemmas
-    chosen = decisions(predict_all(model, valid), valid, known)
+    known = trigger_lemmas(train)
+    chosen = decisions(predict_all(model, valid), valid, frozenset(known) - support_verbs(opts.lang))
     result = {
         "texts": len(texts), "examples": {"train": len(train), "validation": len(valid)},
         "events": {"train": sum(e.label != NONE for e in train), "validation": sum(e.label != NONE for e in valid)},
         "validation_events": event_report(valid, chosen),
         "validation_tokens": token_report(valid, chosen),
     }
-    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes,
+    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes_table(train),
+            "trigger_lemmas": known,
             "validation_macro_f1": result["validation_events"]["macro_f1"]}
     TypeModel(model.labels, model.sparse, model.dense, meta).save(opts.out)
     return result

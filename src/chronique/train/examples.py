@@ -26,6 +26,7 @@ class Example:
     unit: tuple[str, int]  # (text id, sentence start): events are counted once per sentence and type
     mode: str | None = None
     rule: str | None = None  # the type of the lexicon entry that opens at this token, if any
+    head: bool = False  # the word heading an annotated trigger ("arrêté" of "a été arrêté", not "lundi")
 
 
 def rule_types(doc: Doc, lang: str) -> dict[int, tuple[str, ...]]:
@@ -73,6 +74,7 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
     for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
         rules = rule_types(doc, lang)
         labels = token_labels(doc, at.triggers, rules)
+        heads = {t.i for t in (trigger_token(doc, span) for span in at.triggers) if t is not None}
         for sent in doc.sents:
             memo: dict = {}
             for tok in sent:
@@ -82,4 +84,4 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
                 ruled = rules.get(tok.i, ())
                 yield Example(features(tok, ruled, sent, memo), vector(tok), gold.type if gold else NONE, at.story,
                               tok.lemma_.lower(), (at.id, sent.start), gold.mode if gold else None,
-                              ruled[0] if ruled else None)
+                              ruled[0] if ruled else None, gold is not None and tok.i in heads)
