@@ -178,3 +178,10 @@ def test_a_condemnation_said_as_a_verdict_is_the_speakers_accusation(events_of):
                         "Jens Stoltenberg."), "ACCUSE")
     assert ev and countries(ev[0].actor) == {"IGO"}
     assert not find(events_of("La situation humanitaire à Gaza est dramatique, selon l'ONU."), "ACCUSE")
+
+
+def test_suspending_a_vote_is_coercion_and_sanctioning_needs_a_party(events_of):
+    ev = events_of("Le référendum prévu le 1er octobre a été suspendu par la Cour constitutionnelle espagnole.")
+    assert find(ev, "COERCE") and not find(ev, "SANCTION")
+    assert not find(events_of("Selon Paris, ces nouvelles mesures sanctionnent surtout une promesse non tenue."), "SANCTION")
+    assert find(events_of("L'Assemblée générale de l'ONU a suspendu la Russie du Conseil des droits de l'homme."), "SANCTION")
