@@ -237,7 +237,13 @@ def test_an_event_noun_in_a_time_adjunct_is_not_the_subjects_act(events_of):
 
 def test_a_party_on_the_participle_of_an_event_noun(events_of):
     ev = find(events_of("L'accord conclu mardi par la Russie avec l'Ukraine prévoit un échange de prisonniers."), "AGREE")
-    assert ev and countries(ev[0].actor) == {"RUS", "UKR"}
+    assert ev and countries(ev[0].actor) == {"RUS"} and countries(ev[0].recipient) == {"UKR"}  # toward the partner
+
+
+def test_an_agreement_between_two_parties_is_both_of_theirs(events_of):
+    ev = find(events_of("L'accord entre l'Arménie et l'Azerbaïdjan prévoit un échange de prisonniers, a annoncé lundi "
+                        "le Kremlin."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"ARM", "AZE"} and not ev[0].recipient
 
 
 def test_a_text_speaks_for_whoever_adopts_it(events_of):

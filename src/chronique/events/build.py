@@ -113,7 +113,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     mod = analyse(tok, lang)
     date, basis = event_date(tok.doc, tok.i, list(timexes), published, lang)
     event_type, aux = type_and_aux(trig, mod, date, basis, published, held(tok, timexes, published))
-    if trig.symmetric and not _proposed(trig, tok, event_type, actors, recips):
+    if trig.symmetric and event_type not in DIRECTED and not _proposed(trig, tok, event_type, actors, recips):
         actors, recips = _pool(actors, recips), []
     actors = [a for a in actors if not _same(a, recips)] or actors
     if aux == "historical" and basis == "publication":
@@ -136,6 +136,11 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
         quad=QUAD[event_type], trigger=tok.text, evidence=evidence, start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
+
+
+# An agreement "avec X" is coded toward X, as annotators do ("l'accord avec la Tunisie": the partner is the
+# recipient); the parties of "un accord entre X et Y" are both in its actor slot and stay together.
+DIRECTED = {"AGREE"}
 
 
 # Material events reported without their doer ("195 personnes ont été arrêtées", "la mobilisation
