@@ -389,3 +389,8 @@ def test_a_date_is_no_event(events_of):
 def test_a_resignation_handed_to_the_president(events_of):
     ev = find(events_of("Michel Barnier a remis sa démission à Emmanuel Macron jeudi."), "RETREAT")
     assert ev and ev[0].mode == "resign" and [a.text for a in ev[0].recipient] == ["Emmanuel Macron"]
+
+
+def test_the_parties_of_an_agreement_signed_in_the_passive(events_of):
+    ev = find(events_of("L'accord entre l'Arménie et l'Azerbaïdjan a été signé lundi à Moscou."), "AGREE")
+    assert ev and countries(ev[0].actor) == {"ARM", "AZE"}

@@ -272,10 +272,11 @@ def with_prep(tok: Token, prep: str, lang: str) -> list[Token]:
 
 def _hung_on_object(verb: Token, prep: str, lang: str) -> list[Token]:
     """Parse repair (PP attachment): a party phrase ("avec le Mali") hung on the verb's object or on
-    another of its complements."""
-    if prep not in prepositions("party", lang) or verb.pos_ not in ("VERB", "AUX"):
+    another of its complements, or, for a passive, on its subject ("l'accord entre X et Y a été signé")."""
+    if prep not in prepositions("party", lang) | prepositions("between", lang) or verb.pos_ not in ("VERB", "AUX"):
         return []
-    hosts = [c for c in verb.children if c.dep_ in OBJ or (c.dep_ in OBL and c.pos_ == "NOUN")]
+    hosts = [c for c in verb.children if c.dep_ in OBJ or (c.dep_ in OBL and c.pos_ == "NOUN")
+             or (c.dep_ == "nsubj:pass" and c.pos_ == "NOUN")]
     return [n for o in hosts for n in with_prep(o, prep, lang)]  # "s'entretenir par téléphone avec X"
 
 
