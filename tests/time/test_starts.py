@@ -73,8 +73,8 @@ def test_starts_reads_the_first_characters():
 
 def test_unread_constructs_make_a_rule_possible_everywhere():
     index = StartIndex([re.compile(r"(?<![\w-])(a)\1", re.IGNORECASE), re.compile(r"(?<![\w-])b", re.IGNORECASE)])
-    assert index.rules_at("zz") == (0,)
-    assert index.rules_at("B") == (0, 1)
+    assert index.rules_at["zz"] == (0,)
+    assert index.rules_at["B"] == (0, 1)
 
 
 def test_a_rule_that_can_match_nothing_is_refused(monkeypatch, tmp_path: pathlib.Path):

@@ -116,30 +116,39 @@ def _gate(paths: set[Path], length: int, flags: int) -> re.Pattern:
     return re.compile("(?:" + "|".join(sorted({"".join(p[:length]) for p in paths})) + ")", flags)
 
 
-class StartIndex:
-    """Which rules can match at a word start, from the ``DEPTH`` characters that follow it; cached by prefix."""
+class _Level(dict):
+    """Answers for one prefix length, key -> indexes of the rules that can start with it; a key not seen yet is
+    answered from the shorter level's answer, keeping the rules whose own gate admits it."""
 
-    def __init__(self, regexes: list[re.Pattern]):
-        self._paths = [starts(r) for r in regexes]
-        self._flags = [r.flags for r in regexes]
-        self._gates: dict[tuple[int, int], re.Pattern] = {}
-        self._known: list[dict[str, tuple[int, ...]]] = [{} for _ in _LEVELS]
+    def __init__(self, length: int, paths: list[set[Path]], flags: list[int], shorter: _Level | None):
+        super().__init__()
+        self.length = length
+        self._paths, self._flags, self._shorter = paths, flags, shorter
+        self._gates: dict[int, re.Pattern] = {}
 
-    def _gate_for(self, level: int, rule: int) -> re.Pattern:
-        """Rule ``rule``'s gate at prefix length ``_LEVELS[level]``, compiled on first use."""
-        gate = self._gates.get((level, rule))
+    def _gate(self, rule: int) -> re.Pattern:
+        """Rule ``rule``'s gate at this length, compiled on first use."""
+        gate = self._gates.get(rule)
         if gate is None:
-            gate = self._gates[level, rule] = _gate(self._paths[rule], _LEVELS[level], self._flags[rule])
+            gate = self._gates[rule] = _gate(self._paths[rule], self.length, self._flags[rule])
         return gate
 
-    def rules_at(self, key: str, level: int = len(_LEVELS) - 1) -> tuple[int, ...]:
-        """Indexes of the rules whose matches can start with ``key`` (the text's next ``DEPTH`` characters, fewer
-        at its end): those of the shorter prefix, kept when their own gate admits ``key``."""
-        known = self._known[level]
-        found = known.get(key)
-        if found is None:
-            pool = self.rules_at(key[:_LEVELS[level - 1]], level - 1) if level else range(len(self._paths))
-            if len(known) >= _MAX_KEYS:
-                known.clear()
-            found = known[key] = tuple(i for i in pool if self._gate_for(level, i).match(key))
+    def __missing__(self, key: str) -> tuple[int, ...]:
+        """The rules of the shorter prefix whose gate at this length admits ``key`` (computed once)."""
+        pool = self._shorter[key[:self._shorter.length]] if self._shorter is not None else range(len(self._paths))
+        if len(self) >= _MAX_KEYS:
+            self.clear()
+        found = self[key] = tuple(i for i in pool if self._gate(i).match(key))
         return found
+
+
+class StartIndex:
+    """Which rules can match at a word start: ``rules_at[text[pos:pos + DEPTH]]`` (fewer characters at the
+    text's end), answered level by level (2, 4 then 6 characters) and cached."""
+
+    def __init__(self, regexes: list[re.Pattern]):
+        paths, flags = [starts(r) for r in regexes], [r.flags for r in regexes]
+        level = None
+        for length in _LEVELS:
+            level = _Level(length, paths, flags, level)
+        self.rules_at: _Level = level

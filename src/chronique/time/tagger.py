@@ -116,10 +116,10 @@ def matches(text: str, lex: Lexicon) -> list[list[re.Match]]:
     the word starts whose next characters can begin it (``StartIndex``), not at every position of the text."""
     found: list[list[re.Match]] = [[] for _ in lex.rules]
     ends = [0] * len(lex.rules)
-    for start in _WORD_STARTS.finditer(text):
-        pos = start.start()
-        for i in lex.starts.rules_at(text[pos:pos + DEPTH]):
-            if pos >= ends[i] and (m := lex.rules[i].regex.match(text, pos)):
+    rules_at, regexes = lex.starts.rules_at, [rule.regex for rule in lex.rules]
+    for pos in map(re.Match.start, _WORD_STARTS.finditer(text)):
+        for i in rules_at[text[pos:pos + DEPTH]]:
+            if pos >= ends[i] and (m := regexes[i].match(text, pos)):
                 found[i].append(m)
                 ends[i] = m.end()
     return found
