@@ -10,11 +10,12 @@ character), and matched with the rule's own flags, so case folding is ``re``'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre
 from re import _parser
 
 DEPTH = 6  # characters after a word start that select the rules to try there
-_LEVELS = (2, 4, DEPTH)  # prefix lengths answered (and cached) one after the other, each narrowing the last
+_LEVELS = (3, DEPTH)  # prefix lengths answered (and cached) one after the other, the longer narrowing the shorter
 _MAX_KEYS = 1 << 16  # a level's cache is emptied when it grows past this (texts keep bringing new words)
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
                sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
@@ -30,7 +31,7 @@ class _Unknown(Exception):
 
 def _char(code: int) -> str:
     """One code point as a regex literal (valid inside and outside a class)."""
-    return "\\U%08x" % code
+    return re.escape(chr(code))
 
 
 def _charset(items: list) -> str:
@@ -50,11 +51,27 @@ def _charset(items: list) -> str:
     return "[" + "".join(out) + "]"
 
 
+def _extend(paths: set[Path], depth: int, tails: Callable[[int], set[Path]]) -> set[Path]:
+    """Each path shorter than ``depth`` continued by every path of what follows (``tails(room)``, read once for
+    each room left)."""
+    out: set[Path] = set()
+    by_room: dict[int, set[Path]] = {}
+    for p in paths:
+        room = depth - len(p)
+        if room <= 0:
+            out.add(p)
+            continue
+        if room not in by_room:
+            by_room[room] = tails(room)
+        out.update(p + q for q in by_room[room])
+    return out
+
+
 def _sequence(items, depth: int) -> set[Path]:
     """The first ``depth`` characters of a parsed sequence, one path per way through it."""
     paths: set[Path] = {()}
     for node in items:
-        paths = {p + q for p in paths for q in ({()} if len(p) >= depth else _node(node, depth - len(p)))}
+        paths = _extend(paths, depth, lambda room, node=node: _node(node, room))
     return paths
 
 
@@ -66,7 +83,7 @@ def _repeat(low: int, high: int, items, depth: int) -> set[Path]:
     for count in range(min(high, low + depth) + 1):
         if count >= low:
             paths |= current
-        current = {p + q for p in current for q in ({()} if len(p) >= depth else _sequence(items, depth - len(p)))}
+        current = _extend(current, depth, lambda room: _sequence(items, room))
     return paths
 
 
@@ -111,9 +128,20 @@ def can_match_empty(regex: re.Pattern) -> bool:
     return _parser.parse(regex.pattern, regex.flags).getwidth()[0] == 0
 
 
+def _trie(paths: set[Path]) -> str:
+    """Paths as one regex, branching where they part; a path that ends admits whatever follows."""
+    if () in paths:
+        return ""
+    heads: dict[str, set[Path]] = {}
+    for p in paths:
+        heads.setdefault(p[0], set()).add(p[1:])
+    branches = [head + _trie(rest) for head, rest in sorted(heads.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _gate(paths: set[Path], length: int, flags: int) -> re.Pattern:
     """A regex matching the start of a text whose first ``length`` characters can begin one of ``paths``."""
-    return re.compile("(?:" + "|".join(sorted({"".join(p[:length]) for p in paths})) + ")", flags)
+    return re.compile(_trie({p[:length] for p in paths}), flags)
 
 
 class _Level(dict):
@@ -144,7 +172,7 @@ class _Level(dict):
 
 class StartIndex:
     """Which rules can match at a word start: ``rules_at[text[pos:pos + DEPTH]]`` (fewer characters at the
-    text's end), answered level by level (2, 4 then 6 characters) and cached."""
+    text's end), answered from the first 3 characters, then all 6, and cached."""
 
     def __init__(self, regexes: list[re.Pattern]):
         paths, flags = [starts(r) for r in regexes], [r.flags for r in regexes]
