@@ -4,8 +4,8 @@ Every rule begins with the same look-behind (a word start), so ``re`` alone woul
 every word start of a text, most of them through long alternations of words. ``StartIndex`` answers, from the
 next ``DEPTH`` characters after a word start, which rules can match there at all; the tagger tries only those
 (issue #18). The answer is a superset by construction: each rule's possible first characters are read from
-its own parse tree (look-arounds and anchors count as no character, anything not understood as any
-character), and matched with the rule's own flags, so case folding is ``re``'s.
+its own parse tree (look-arounds and anchors count as no character; a construct not read makes the rule
+possible everywhere), and matched with the rule's own flags, so case folding is ``re``'s.
 """
 from __future__ import annotations
 
