@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lang as language
+from .starts import StartIndex, can_match_empty
 
 KINDS = {"date", "day_only", "month", "season", "year", "relday", "weekday", "period", "ago", "in",
          "shift", "duration", "set", "time", "daypart", "anaphor", "holiday", "vague", "decade"}
@@ -17,6 +18,7 @@ LISTS = ("vague_numbers", "past_words", "future_words", "this_words", "stop_phra
          "earlier_words", "first_day", "set_word_blockers")
 TENSE_KEYS = ("future_aux", "conditional_endings", "past_cue", "future_cue")
 DATELINE_KEYS = ("before", "after")
+WORD_START = r"(?<![\w-])"  # every rule starts at a word start (not inside a word or after a hyphen)
 _FOLD = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "ï": "[ïi]", "î": "[îi]", "ô": "[ôo]", "û": "[ûu]"}
 
 
@@ -41,6 +43,7 @@ class Lexicon:
     name_before: re.Pattern  # "Mouvement du": the head noun of a name a date completes
     relative_duration: re.Pattern  # "six jours après": a duration counted from another event
     age_before: re.Pattern  # "âgé de", "une fillette de": what makes a following count of years an age
+    starts: StartIndex  # which rules can match at a word start, from the characters that follow it
 
     def lookup(self, table: str, word: str):
         """Value of ``word`` in mapping ``table`` (normalised, accents and hyphens tolerated), or None."""
@@ -186,9 +189,10 @@ def _compile_rule(raw: dict, subs: dict) -> Rule:
 
     body = re.sub(r"\{([A-Z_]+)\}", expand, _template_regex(raw["pattern"]))
     try:
-        regex = re.compile(r"(?<![\w-])" + body + r"(?![\w])", re.IGNORECASE)
+        regex = re.compile(WORD_START + body + r"(?![\w])", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"rule '{name}': bad regex: {e}") from None
+    _need(not can_match_empty(regex), f"rule '{name}': pattern can match the empty string")
     return Rule(name, raw["kind"], regex, raw.get("part"))
 
 
@@ -210,4 +214,5 @@ def load(lang: str) -> Lexicon:
     return Lexicon(data, days, frozenset(language.grammar(lang).perfect_auxiliaries), rules,
                    name_before=re.compile(rf"([\w-]+)\s+{_exact(data['name_linkers'])}\s+$", re.IGNORECASE),
                    relative_duration=re.compile(rf"{_exact(data['relative_duration'])}\s*$", re.IGNORECASE),
-                   age_before=re.compile(rf"(?<![\w-]){alternation(data['ages']['before'])}\s+$", re.IGNORECASE))
+                   age_before=re.compile(rf"(?<![\w-]){alternation(data['ages']['before'])}\s+$", re.IGNORECASE),
+                   starts=StartIndex([r.regex for r in rules]))

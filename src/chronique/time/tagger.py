@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..model import Timex
 from .calendar import FUTURE, PAST
-from .lexicon import Lexicon, Rule, load, norm
+from .lexicon import WORD_START, Lexicon, Rule, load, norm
 from .resolve import RESOLVERS, Context
+from .starts import DEPTH
 from .tense import direction_from_doc, direction_from_text
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -19,6 +20,7 @@ _CLOCK_KINDS = {"time", "daypart"}
 _DAY_KINDS = {"weekday", "relday", "date"}
 _DAY_AFTER_CLOCK = re.compile(r"[\s,]{1,3}")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_WORD_STARTS = re.compile(WORD_START, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,11 +111,25 @@ def _plausible(text: str, c: Candidate, lex: Lexicon) -> bool:
     return True
 
 
+def matches(text: str, lex: Lexicon) -> list[list[re.Match]]:
+    """Each rule's matches, the very ones of ``rule.regex.finditer(text)``, in one pass: a rule is tried only at
+    the word starts whose next characters can begin it (``StartIndex``), not at every position of the text."""
+    found: list[list[re.Match]] = [[] for _ in lex.rules]
+    ends = [0] * len(lex.rules)
+    rules_at, regexes = lex.starts.rules_at, [rule.regex for rule in lex.rules]
+    for pos in map(re.Match.start, _WORD_STARTS.finditer(text)):
+        for i in rules_at[text[pos:pos + DEPTH]]:
+            if pos >= ends[i] and (m := regexes[i].match(text, pos)):
+                found[i].append(m)
+                ends[i] = m.end()
+    return found
+
+
 def candidates(text: str, lex: Lexicon) -> list[Candidate]:
     """Every plausible rule match in ``text``."""
     out = []
-    for order, rule in enumerate(lex.rules):
-        for m in rule.regex.finditer(text):
+    for order, (rule, found) in enumerate(zip(lex.rules, matches(text, lex))):
+        for m in found:
             start, end = _span(m)
             if end > start:
                 c = Candidate(start, end, rule, order, m.groupdict())
