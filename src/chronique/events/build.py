@@ -302,9 +302,7 @@ def _nominal_agent(trig: Trigger, tok: Token, lang: str) -> tuple[Sequence[str],
     if tok.pos_ != "NOUN" or trig.symmetric:
         return trig.actor, trig.recipient
     agent = [f"nmod:{p}" for p in frames.prepositions("agent", lang)]
-    if not any(frames.fill(slot, tok, lang) for slot in agent):
-        if frames.nominal_agent_below(tok, lang):  # "l'expulsion de son ambassadeur par les autorités"
-            return [*agent, *(s for s in trig.actor if not s.startswith("nmod:"))], trig.recipient
+    if not any(frames.fill(slot, tok, lang) for slot in agent):  # also hung on the "de" complement
         return trig.actor, trig.recipient
     of = [s for s in trig.actor if s.startswith("nmod:") and s not in agent]
     return ([*agent, *(s for s in trig.actor if s not in agent and s not in of)],
