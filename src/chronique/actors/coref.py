@@ -54,11 +54,6 @@ def _compatible(ctx: Context, c: Candidate, gender: str, number: str) -> bool:
     return g is None or g == gender
 
 
-# Determiners that make a noun point back ("le pays", "cette organisation", "du pays"), not introduce one
-# ("un pays"); "du" and "au" carry the article in the preposition.
-_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "du", "au"})
-
-
 def descriptions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Definite nouns of the language's ``anaphors`` ("le pays", "l'organisation régionale") -> the
     latest state or international body named in the last two sentences, as new candidates."""
@@ -81,7 +76,8 @@ def _anaphoric(ctx: Context, tok) -> bool:
     """Singular, definite, and with no name, nationality or blocking adjective of its own."""
     if "Plur" in tok.morph.get("Number"):
         return False
-    if not any(c.dep_ in ("det", "case") and c.lower_ in _DEFINITE for c in tok.children):
+    definite = ctx.kb.words["anaphor_determiners"]
+    if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in definite for c in tok.children):
         return False
     blockers = ctx.kb.words["anaphor_blockers"]
     for c in tok.children:

@@ -220,10 +220,9 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "quantities",
-                             "feminine_honorifics", "not_name_determiners")}
+                             "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
     kb.anaphors = {key(a.fr): a.refers for a in t.anaphors}
-    kb.words["anaphor_blockers"] = frozenset(key(w) for w in t.anaphor_blockers)
 
 
 def _extra_paths(extra: Iterable[Path]) -> list[Path]:

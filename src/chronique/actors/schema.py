@@ -147,6 +147,7 @@ class TitlesFile(_Strict):
     not_name_determiners: list[str] = []
     pronouns: list[PronounEntry] = []
     anaphors: list[AnaphorEntry] = []
+    anaphor_determiners: list[str] = []
     anaphor_blockers: list[str] = []
     roles: list[TitleEntry] = []
     ranks: list[GroupEntry] = []

@@ -1,16 +1,16 @@
 """The learned type decision added to the rule lexicon's trigger matches.
 
-Rules find where an event is and how its arguments sit in the parse; the learned model
-(``decide``) says which type, if any, a token reports. A token no rule opens but the model types
-with probability ``ADD`` or more becomes a trigger with the default argument frame of its part of
-speech, if its lemma headed an annotated trigger at least twice in the training data
-(``TypeModel.trigger_lemmas``) and is no mere support verb (``light_verbs``: "mener", "lancer").
-That bar raised type+actor F1 on the validation stories from 0.620 to 0.625 (dev 0.712 to 0.717), and
-the other tokens of a sentence are not scored at all. Rule matches are kept, except those of the
-types in ``VETO`` that the model is nearly sure report no event. On the validation stories of ../shared/train, letting the model drop (P(NONE) ≥
-0.9–0.995) or retype (P ≥ 0.5–0.6, margin 0.2–0.3) every rule match cost more recall than it gained
-precision (type+actor F1 0.426–0.450 against 0.439–0.445 for additions alone); for REJECT and
-SUPPORT, whose lexicon nouns are often mere mentions ("l'opposant", "ses soutiens"), a veto at
+Rules find where an event is and how its arguments sit in the parse; the learned model (``decide``)
+says which type, if any, a token reports. A token no rule opens but the model types with probability
+``ADD`` or more becomes a trigger with the default argument frame of its part of speech, if its
+lemma headed an annotated trigger at least twice in the training data (``TypeModel.trigger_lemmas``)
+and is no mere support verb (``light_verbs``: "mener", "lancer"). That bar raised type+actor F1 on
+the validation stories from 0.620 to 0.625 (dev 0.712 to 0.717), and the other tokens of a sentence
+are not scored at all. Rule matches are kept, except those of the types in ``VETO`` that the model
+is nearly sure report no event. On the validation stories of ../shared/train, letting the model drop
+(P(NONE) ≥ 0.9–0.995) or retype (P ≥ 0.5–0.6, margin 0.2–0.3) every rule match cost more recall than
+it gained precision (type+actor F1 0.426–0.450 against 0.439–0.445 for additions alone); for REJECT
+and SUPPORT, whose lexicon nouns are often mere mentions ("l'opposant", "ses soutiens"), a veto at
 0.95 drops 17 and 16 passages that report no such event for 1 and 9 that do (F1 0.440 -> 0.444).
 COOPERATE would gain as much, but with few COOPERATE examples the model vetoes plain cases ("ont
 décidé de coopérer"). ``ADD`` and ``VETO`` were chosen on those validation stories, never on the
@@ -48,7 +48,7 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
     matches = _not_vetoed(matches, model, sent, memo)
     ruled = {m.token.i: rule_labels(m) for m in matches}
     out = list(matches)
-    known = model.trigger_lemmas - light_verbs(lang)
+    known = addable(model.trigger_lemmas, lang)
     toks = [tok for tok in sent if tok.i not in ruled and is_candidate(tok) and tok.lemma_.lower() in known]
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
@@ -73,6 +73,13 @@ def light_verbs(lang: str) -> frozenset[str]:
     noun's), i.e. none of the lexicon's verbs ("annuler", "refuser" report one): no model addition there."""
     own = {lemma for t in load_lexicon(lang).triggers if t.pos == "VERB" for lemma in t.lemmas}
     return frames.support_verbs(lang) - own
+
+
+@lru_cache(maxsize=8)
+def addable(trigger_lemmas: frozenset[str], lang: str) -> frozenset[str]:
+    """The words the model may add an event on: its trigger lemmas but mere support verbs (computed once,
+    not per sentence; ``chronique train`` scores its validation with the same set)."""
+    return trigger_lemmas - light_verbs(lang)
 
 
 def _ruled_out(lexicon: Lexicon, tok: Token, pos: str, event_type: str) -> bool:

@@ -69,7 +69,7 @@ class ParticipantIndex:
             actor = self._actor(tok, event_type)
             if actor is None:
                 continue
-            key = actor.id or actor.name or actor.text
+            key = _key(actor)
             if key in seen:
                 continue
             seen.add(key)
@@ -110,7 +110,7 @@ class ParticipantIndex:
         for m in found:
             tok = trig.doc[m.head]
             actor = self._actor(tok, event_type)
-            if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+            if actor is not None and _key(actor) not in exclude:
                 return [actor]
         return []
 
@@ -135,10 +135,10 @@ class ParticipantIndex:
             if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):
                 continue  # "la Libye a été suspendue": the subject undergoes the act
             actor = self._actor(relative_antecedent(tok), "")
-            if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+            if actor is not None and _key(actor) not in exclude:
                 return [actor]
         actor = self.speaker_actor(trig, "") if speaker else None
-        if actor is not None and (actor.id or actor.name or actor.text) not in exclude:
+        if actor is not None and _key(actor) not in exclude:
             return [actor]
         return []
 
@@ -188,4 +188,5 @@ PROTAGONIST_MENTIONS = 3
 
 
 def _key(actor: Actor) -> str:
+    """What tells one participant from another: its id, else its name, else its words."""
     return actor.id or actor.name or actor.text

@@ -214,5 +214,5 @@ def load(lang: str) -> Lexicon:
     return Lexicon(data, days, frozenset(language.grammar(lang).perfect_auxiliaries), rules,
                    name_before=re.compile(rf"([\w-]+)\s+{_exact(data['name_linkers'])}\s+$", re.IGNORECASE),
                    relative_duration=re.compile(rf"{_exact(data['relative_duration'])}\s*$", re.IGNORECASE),
-                   age_before=re.compile(rf"(?<![\w-]){alternation(data['ages']['before'])}\s+$", re.IGNORECASE),
+                   age_before=re.compile(rf"{WORD_START}{alternation(data['ages']['before'])}\s+$", re.IGNORECASE),
                    starts=StartIndex([r.regex for r in rules]))

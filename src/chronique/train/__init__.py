@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chronique.events.arbiter import decide, light_verbs
+from chronique.events.arbiter import addable, decide
 from chronique.events.decide import MODEL_DIR, NONE, TypeModel
 from chronique.plover import EVENT_TYPES
 from chronique.train.examples import Example, examples
@@ -84,7 +84,7 @@ def token_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
 
 def decisions(probs: np.ndarray, data: Sequence[Example], known: frozenset[str]) -> list[str]:
     """The label the pipeline acts on at each example (``events.arbiter.decide``; the model adds events
-    only on ``known`` lemmas: ``TypeModel.trigger_lemmas`` but mere support verbs, as ``events.arbiter.arbitrate``)."""
+    only on ``known`` lemmas, ``events.arbiter.addable``)."""
     return [decide(e.rule, dict(zip(LABELS, p.tolist()))) if e.rule or e.lemma in known else NONE
             for p, e in zip(probs, data)]
 
@@ -119,7 +119,7 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     valid = [e for e in data if held_out(e.story)]
     model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
     known = trigger_lemmas(train)
-    chosen = decisions(predict_all(model, valid), valid, frozenset(known) - light_verbs(opts.lang))
+    chosen = decisions(predict_all(model, valid), valid, addable(frozenset(known), opts.lang))
     result = {
         "texts": len(texts), "examples": {"train": len(train), "validation": len(valid)},
         "events": {"train": sum(e.label != NONE for e in train), "validation": sum(e.label != NONE for e in valid)},

@@ -47,16 +47,19 @@ def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
     return (roots or cands)[0]
 
 
-def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, tuple[str, ...]]) -> dict[int, TriggerSpan]:
+def token_labels(doc: Doc, spans: Iterable[TriggerSpan],
+                 rules: dict[int, tuple[str, ...]]) -> tuple[dict[int, TriggerSpan], set[int]]:
     """The event each candidate token expresses: the head and other words of an annotated trigger,
     and a rule trigger of the same type inside the event's passage (annotators mark one trigger per
     event; a rule that finds the same event on a neighbouring word — the noun of "signer un accord" —
-    is right, not noise)."""
+    is right, not noise); and the tokens that head an annotated trigger."""
     labels: dict[int, TriggerSpan] = {}
+    heads: set[int] = set()
     for span in spans:
         head = trigger_token(doc, span)
         if head is None:
             continue
+        heads.add(head.i)
         labels.setdefault(head.i, span)
         for t in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
             if is_candidate(t):
@@ -65,7 +68,7 @@ def token_labels(doc: Doc, spans: Iterable[TriggerSpan], rules: dict[int, tuple[
             for t in doc.char_span(*span.evidence, alignment_mode="expand") or ():
                 if span.type in rules.get(t.i, ()):
                     labels.setdefault(t.i, span)
-    return labels
+    return labels, heads
 
 
 def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_size: int = 16) -> Iterator[Example]:
@@ -73,8 +76,7 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
     texts = list(texts)
     for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
         rules = rule_types(doc, lang)
-        labels = token_labels(doc, at.triggers, rules)
-        heads = {t.i for t in (trigger_token(doc, span) for span in at.triggers) if t is not None}
+        labels, heads = token_labels(doc, at.triggers, rules)
         for sent in doc.sents:
             memo: dict = {}
             for tok in sent:
