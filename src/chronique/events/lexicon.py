@@ -68,8 +68,10 @@ class Lexicon:
     before shorter ones ("coup d'État" before "coup"), then in file order."""
 
     def __init__(self, triggers: list[Trigger], verb_endings: dict[str, str] | None = None,
-                 place_slots: tuple[str, ...] = (), defaults: dict[str, dict] | None = None):
+                 place_slots: tuple[str, ...] = (), defaults: dict[str, dict] | None = None,
+                 promised: dict[str, str] | None = None):
         self.triggers = triggers
+        self.promised = promised or {}  # type -> the type of the same act only promised (entries' default ``future``)
         self.place_slots = place_slots  # where an event happens when its entry names no place slot
         self.defaults = defaults or {}
         self.verb_endings = sorted((verb_endings or {}).items(), key=lambda kv: -len(kv[0]))
@@ -90,6 +92,8 @@ class Lexicon:
             base.update(symmetric=True, recipient=("obl:avec", "nmod:avec") if pos == "NOUN" else ("obl:avec", "obj"))
         if event_type == "CONSULT":
             base.update(future="AGREE")
+        elif event_type in self.promised:
+            base.update(future=self.promised[event_type])
         return Trigger(**base)
 
     def candidates(self, lemma: str, pos: str) -> list[tuple[str, Trigger]]:
@@ -119,6 +123,9 @@ def parse_lexicon(data) -> Lexicon:
     if not isinstance(data, dict):
         raise ValueError("expected a mapping")
     defaults = data.get("defaults") or {}
+    promised = data.get("promised") or {}
+    if not isinstance(promised, dict) or not set(promised) | set(promised.values()) <= set(EVENT_TYPES):
+        raise ValueError(f"promised must map PLOVER types to PLOVER types, got {promised!r}")
     triggers = []
     for i, raw in enumerate(data.get("triggers") or []):
         where = f"trigger #{i + 1} {raw.get('lemmas') if isinstance(raw, dict) else raw!r}"
@@ -126,6 +133,8 @@ def parse_lexicon(data) -> Lexicon:
             raise ValueError(f"{where}: expected a mapping")
         base = dict(defaults.get("verb" if raw.get("pos") == "VERB" else "noun") or {})
         base.update(raw)
+        if "future" not in raw and base.get("type") in promised:
+            base["future"] = promised[base["type"]]
         try:
             trig = Trigger(**base)
         except ValidationError as exc:
@@ -139,4 +148,4 @@ def parse_lexicon(data) -> Lexicon:
     slots = data.get("place_slots") or []
     if not isinstance(slots, list) or not all(isinstance(x, str) and SLOT.match(x) for x in slots):
         raise ValueError(f"place_slots must be a list of argument slots, got {slots!r}")
-    return Lexicon(triggers, endings, tuple(slots), defaults)
+    return Lexicon(triggers, endings, tuple(slots), defaults, promised)

@@ -10,8 +10,10 @@ from chronique.events.triggers import Match
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
-# "donner son accord pour sanctionner") reports that event, not a separate AGREE.
-DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
+# "donner son accord pour sanctionner") reports that event, not a separate AGREE; so does a promise of an
+# act that is coded otherwise when only promised ("a promis de riposter": THREATEN; "a promis de démissionner",
+# "de libérer les otages": CONCEDE; ../shared/train annotates one event there, never the AGREE beside it).
+DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "CONCEDE"}}
 
 
 # A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a
@@ -28,7 +30,8 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
-        if inner and any(o.trigger.type in inner and o is not m and _in_content(o.token, m.token, lang) for o in matches):
+        if inner and any((o.trigger.type in inner or o.trigger.future in inner) and o is not m
+                         and _in_content(o.token, m.token, lang) for o in matches):
             continue
         if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and _acts_on(o.token, m.token)
                and (o.trigger.mode == "meet" or m.token.pos_ == "NOUN") for o in matches):
@@ -68,6 +71,9 @@ def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
 # Triggers whose content (object, infinitive, complement) is an act that did not happen as such:
 # asked for or threatened (hypothetical), refused (negated).
 CONTENT_AUX = {"REQUEST": "hypothetical", "THREATEN": "hypothetical", "REJECT": "negated", "AGREE": "hypothetical"}
+# What one is accused of ("accuse Moscou d'avoir empoisonné", "impute à la Russie l'empoisonnement") is alleged,
+# not reported as fact; what is condemned ("dénonce l'invasion") did happen.
+ALLEGED = {"ACCUSE": {"allege"}}
 CONTENT_DEPS = ("obj", "xcomp", "obl:arg", "ccomp", "nsubj:pass", "acl")
 # A promise's content is only its infinitive ("s'engager à soutenir", "accepter de libérer"): the act
 # is promised, not done. Its object is the agreement itself ("accepter la démission" happened); an act
@@ -94,6 +100,8 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
         if o is not None:
             if o.trigger.type == "AGREE" and (tok.dep_ not in PROMISE_DEPS or o.token.pos_ != "VERB" or m.trigger.future):
                 return None  # an entry with a promised variant ("promettre de retirer" -> CONCEDE) codes it
+            if o.trigger.mode in ALLEGED.get(o.trigger.type, ()):
+                return "hypothetical"
             return CONTENT_AUX.get(o.trigger.type)
         tok = head
     return None

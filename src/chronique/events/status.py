@@ -25,11 +25,13 @@ def type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
     event_type = trig.type
     enacted = (mod.enacted and QUAD[trig.type].startswith("material")) or held
     planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
-    if planned and trig.future:
+    # a possible meeting is already an AGREE; a possible attack or release is no threat or concession yet
+    promised = planned and trig.future is not None and not (mod.possible and trig.future != "AGREE")
+    if promised:
         event_type = trig.future
     if mod.negated and not trig.refusal:  # "ne reconnaît pas": the refusal itself happened
         return event_type, "negated"
-    if (mod.hypothetical or mod.possible) and not (planned and trig.future):
+    if (mod.hypothetical or mod.possible) and not promised:
         return event_type, "hypothetical"
     if date and published and _before(date, published, HISTORICAL_DAYS):
         return event_type, "historical"

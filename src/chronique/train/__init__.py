@@ -85,7 +85,7 @@ def token_report(data: Sequence[Example], pred: Sequence[str]) -> dict:
 def decisions(probs: np.ndarray, data: Sequence[Example], known: frozenset[str]) -> list[str]:
     """The label the pipeline acts on at each example (``events.arbiter.decide``; the model adds events
     only on ``known`` lemmas, ``events.arbiter.addable``)."""
-    return [decide(e.rule, dict(zip(LABELS, p.tolist()))) if e.rule or e.lemma in known else NONE
+    return [decide(e.rule, dict(zip(LABELS, p.tolist())), e.firm) if e.rule or e.lemma in known else NONE
             for p, e in zip(probs, data)]
 
 
@@ -95,11 +95,12 @@ def trigger_lemmas(data: Sequence[Example]) -> list[str]:
     return sorted(lemma for lemma, n in counts.items() if n >= 2)
 
 
-def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str]]:
-    """The commonest annotated mode per type and trigger head lemma ("*": per type), for events the model adds."""
-    table: dict[str, dict[str, str]] = {}
+def modes_table(data: Sequence[Example]) -> dict[str, dict[str, str | None]]:
+    """The commonest annotated mode per type and trigger head lemma ("*": per type), for events the model
+    adds; None where most annotated events have no mode (most AGREE, SUPPORT, REJECT lines carry none)."""
+    table: dict[str, dict[str, str | None]] = {}
     for t in EVENT_TYPES:
-        rows = [e for e in data if e.label == t and e.mode and e.head]
+        rows = [e for e in data if e.label == t and e.head]
         if not rows:
             continue
         table[t] = {"*": Counter(e.mode for e in rows).most_common(1)[0][0]}

@@ -26,14 +26,17 @@ class Example:
     unit: tuple[str, int]  # (text id, sentence start): events are counted once per sentence and type
     mode: str | None = None
     rule: str | None = None  # the type of the lexicon entry that opens at this token, if any
+    firm: bool = False  # that entry's context words were found (``arbiter.decide``: no veto)
     head: bool = False  # the word heading an annotated trigger ("arrêté" of "a été arrêté", not "lundi")
 
 
-def rule_types(doc: Doc, lang: str) -> dict[int, tuple[str, ...]]:
+def rule_types(doc: Doc, lang: str) -> tuple[dict[int, tuple[str, ...]], set[int]]:
     """The types the rule lexicon proposes at each token, its entry's own type first (a feature of
-    the learned decision, and what the pipeline keeps there)."""
+    the learned decision, and what the pipeline keeps there), and the tokens whose entry's context
+    words were found."""
     lexicon = load_lexicon(lang)
-    return {m.token.i: rule_labels(m) for sent in doc.sents for m in find_triggers(sent, lexicon, lang)}
+    matches = [m for sent in doc.sents for m in find_triggers(sent, lexicon, lang)]
+    return {m.token.i: rule_labels(m) for m in matches}, {m.token.i for m in matches if m.trigger.requires}
 
 
 def trigger_token(doc: Doc, span: TriggerSpan) -> Token | None:
@@ -75,7 +78,7 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
     """Parse each text (all in language ``lang``) once and yield an example per candidate token."""
     texts = list(texts)
     for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
-        rules = rule_types(doc, lang)
+        rules, firm = rule_types(doc, lang)
         labels, heads = token_labels(doc, at.triggers, rules)
         for sent in doc.sents:
             memo: dict = {}
@@ -86,4 +89,4 @@ def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_siz
                 ruled = rules.get(tok.i, ())
                 yield Example(features(tok, ruled, sent, memo), vector(tok), gold.type if gold else NONE, at.story,
                               tok.lemma_.lower(), (at.id, sent.start), gold.mode if gold else None,
-                              ruled[0] if ruled else None, gold is not None and tok.i in heads)
+                              ruled[0] if ruled else None, tok.i in firm, gold is not None and tok.i in heads)
