@@ -130,3 +130,15 @@ def test_a_noun_with_its_own_description_or_a_blocking_adjective_is_no_anaphor(n
     ms = run(nlp, kb, "Le Mali a rappelé son ambassadeur. Le pays voisin, le Niger, a protesté. "
                       "Cet organe de l'État a été dissous.", "2022-01-10")
     assert not [m for m in ms if m.text in ("pays", "organe")]
+
+
+def test_a_counted_plural_stands_for_that_many_parties_named_before(nlp, kb):
+    text = ("Le président kényan William Ruto a reçu jeudi son homologue tanzanienne Samia Suluhu Hassan à Nairobi. "
+            "Les deux pays ont signé un accord commercial.")
+    ms = [m for m in run(nlp, kb, text, "2023-05-06") if m.text == "pays"]
+    assert {m.actor.country for m in ms} == {"KEN", "TZA"}  # not Nairobi, a place
+
+
+def test_a_count_the_text_does_not_fill_is_no_reference(nlp, kb):
+    ms = run(nlp, kb, "Le Niger a rappelé son ambassadeur. Les trois pays n'ont pas réagi.", "2023-08-01")
+    assert not [m for m in ms if m.text == "pays"]

@@ -378,7 +378,21 @@ def test_a_content_object_does_not_hide_the_recipient(events_of):
 
 def test_what_a_promise_commits_to_is_not_done(events_of):
     evs = events_of("Par cet accord, le parti catalan Junts s'engage à soutenir l'investiture de Pedro Sánchez.")
-    assert find(evs, "SUPPORT") and all(e.aux == "hypothetical" for e in find(evs, "SUPPORT"))
+    assert find(evs, "AGREE") and not [e for e in find(evs, "SUPPORT") if e.aux == "none"]
+
+
+def test_a_promised_attack_is_a_threat_and_a_possible_one_is_not(events_of):
+    evs = events_of("Le président iranien a promis de frapper Israël.")
+    assert find(evs, "THREATEN") and not [e for e in find(evs, "ASSAULT") if e.aux == "none"]
+    evs = events_of("Selon la presse turque, l'armée pourrait attaquer les positions kurdes en Syrie.")
+    assert not find(evs, "THREATEN")
+
+
+def test_counted_plural_stands_for_the_states_named_together(events_of):
+    evs = events_of("Le Maroc et l'Algérie s'opposent sur le Sahara occidental. "
+                    "Les deux voisins ont rompu leurs relations diplomatiques.")
+    ev = find(evs, "SANCTION")
+    assert ev and countries(ev[0].actor) == {"MAR", "DZA"}
 
 
 def test_a_date_is_no_event(events_of):
@@ -394,3 +408,39 @@ def test_a_resignation_handed_to_the_president(events_of):
 def test_the_parties_of_an_agreement_signed_in_the_passive(events_of):
     ev = find(events_of("L'accord entre l'Arménie et l'Azerbaïdjan a été signé lundi à Moscou."), "AGREE")
     assert ev and countries(ev[0].actor) == {"ARM", "AZE"}
+
+
+def test_a_matched_context_word_is_not_vetoed_by_the_model(events_of):
+    ev = find(events_of("Les députés français ont voté contre la réforme des retraites présentée par le gouvernement "
+                        "d'Élisabeth Borne."), "REJECT")
+    assert ev
+
+
+def test_a_deadline_to_leave_is_an_expulsion(events_of):
+    ev = find(events_of("Le gouvernement burkinabè a donné 48 heures au diplomate français pour quitter le territoire."),
+              "SANCTION")
+    assert ev and ev[0].mode == "expel" and countries(ev[0].actor) == {"BFA"} and countries(ev[0].recipient) == {"FRA"}
+
+
+def test_what_one_is_accused_of_is_alleged_and_what_is_condemned_happened(events_of):
+    evs = events_of("Londres accuse Moscou d'avoir empoisonné l'ancien espion Sergueï Skripal.")
+    assert find(evs, "ACCUSE") and not [e for e in find(evs, "ASSAULT") if e.aux == "none"]
+    evs = events_of("La France a condamné les frappes russes contre Kiev.")
+    assert [e for e in find(evs, "ASSAULT") if e.aux == "none"]
+
+
+def test_leaving_a_regional_body_rejects_it(events_of):
+    ev = find(events_of("Le Mali a annoncé dimanche son retrait de la Cédéao."), "REJECT")
+    assert ev and countries(ev[0].actor) == {"MLI"}
+
+
+def test_an_amnesty_concedes(events_of):
+    ev = find(events_of("Le Parlement espagnol a approuvé jeudi une loi d'amnistie pour les indépendantistes catalans."),
+              "CONCEDE")
+    assert ev and countries(ev[0].actor) == {"ESP"}
+
+
+def test_a_curfew_has_no_guessed_target(events_of):
+    ev = find(events_of("Le gouvernement du Bangladesh a décrété un couvre-feu dans tout le pays après les manifestations."),
+              "COERCE")
+    assert ev and not ev[0].recipient

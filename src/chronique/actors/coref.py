@@ -1,5 +1,6 @@
 """Coreference: a subject "il", "elle", "ils", "elles" joins the cluster of its antecedent, and so does a
-definite noun that stands for the state or body last named ("le pays", "l'organisation régionale")."""
+definite noun that stands for the state or body last named ("le pays", "l'organisation régionale"); a
+counted plural ("les deux pays") joins the clusters of that many states, parties or people last named."""
 from __future__ import annotations
 
 from .candidates import Candidate, Context
@@ -94,3 +95,74 @@ def _stands_for(ctx: Context, c: Candidate, refers: str) -> bool:
         return c.actor.country == "IGO"
     before = ctx.keys[c.start - 1] if c.start > 0 else None
     return c.actor.type == "GPE" and (before or "") not in ctx.kb.words["locatives"]
+
+
+def collectives(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Counted plurals of the language's ``collectives`` ("les deux pays", "ces trois dirigeants") -> one
+    candidate per member on the same span: the last N distinct states, parties or people named in the last
+    two sentences before it. Fewer than N named: nothing (the count is what makes the reference sure)."""
+    out, taken = [], {t for c in cands for t in range(c.start, c.end)}
+    named = [c for c in cands if c.kind in ("name", "title") and c.actor is not None and c.actor.country]
+    for tok in ctx.doc:
+        refers = ctx.kb.collectives.get(ctx.keys[tok.i] or "")
+        if refers is None or tok.i in taken or tok.pos_ != "NOUN":
+            continue
+        n = _count(ctx, tok)
+        if n is None:
+            continue
+        limit = _sentence_start(tok, back=2)
+        pool = [c for c in named if limit <= c.start < tok.i and _member(ctx, c, refers)]
+        found = _coordinated(ctx, pool, n, refers) or _last(pool, n, refers)
+        out += [Candidate(tok.i, tok.i + 1, "anaphor", actor=c.actor, cluster=c.cluster, entity=c.entity,
+                          head_i=tok.i) for c in found]
+    return out
+
+
+def _distinct(c: Candidate, refers: str) -> str:
+    return c.actor.country if refers == "state" else (c.cluster or c.actor.name or "")
+
+
+def _last(pool: list[Candidate], n: int, refers: str) -> list[Candidate]:
+    """The last ``n`` distinct members named, in text order, or none if fewer were."""
+    members: dict[str, Candidate] = {}
+    for c in reversed(pool):
+        members.setdefault(_distinct(c, refers), c)
+        if len(members) == n:
+            return list(reversed(members.values()))
+    return []
+
+
+def _coordinated(ctx: Context, pool: list[Candidate], n: int, refers: str) -> list[Candidate]:
+    """The latest ``n`` members named together ("entre Israël et le Djihad islamique", "Paris et Berlin"):
+    they, not the last names read, are the pair a count refers back to."""
+    groups: dict[int, list[Candidate]] = {}
+    for c in pool:
+        head = ctx.doc[c.head_i]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        groups.setdefault(head.i, []).append(c)
+    for members in sorted(groups.values(), key=lambda g: -g[-1].start):
+        if len({_distinct(c, refers) for c in members}) == n and len(members) == n:
+            return members
+    return []
+
+
+def _count(ctx: Context, tok) -> int | None:
+    """The number counting a plural noun under a collective determiner ("les deux", "des trois"), else None."""
+    if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in ctx.kb.words["collective_determiners"]
+               for c in tok.children):
+        return None
+    return next((ctx.kb.collective_numbers[ctx.keys[c.i]] for c in tok.children
+                 if c.dep_ == "nummod" and (ctx.keys[c.i] or "") in ctx.kb.collective_numbers), None)
+
+
+def _member(ctx: Context, c: Candidate, refers: str) -> bool:
+    """A person, or a party of a country (not an international body) named as a participant: a place
+    introduced by a preposition ("à Nairobi", "sur le Sahara occidental") is where, not who."""
+    if refers == "person":
+        return c.actor.type == "PER"
+    if refers == "state" and c.actor.country == "IGO":
+        return False
+    head = ctx.doc[c.head_i]
+    return c.actor.type != "GPE" or not any(
+        k.dep_ == "case" and (ctx.keys[k.i] or "") not in ctx.kb.words["participant_cases"] for k in head.children)

@@ -97,6 +97,8 @@ class KnowledgeBase:
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
     pronouns: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     anaphors: dict[str, str] = field(default_factory=dict)  # "pays" -> "state", "organisation" -> "organisation"
+    collectives: dict[str, str] = field(default_factory=dict)  # "pays" -> "state", "parties" -> "party"
+    collective_numbers: dict[str, int] = field(default_factory=dict)  # "deux" -> 2
     articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
 
     # --- lookups -------------------------------------------------------------
@@ -220,9 +222,12 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "quantities",
-                             "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers")}
+                             "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers",
+                             "collective_determiners", "participant_cases")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
     kb.anaphors = {key(a.fr): a.refers for a in t.anaphors}
+    kb.collectives = {key(c.fr): c.refers for c in t.collectives}
+    kb.collective_numbers = {key(w): n for w, n in t.collective_numbers.items()}
 
 
 def _extra_paths(extra: Iterable[Path]) -> list[Path]:

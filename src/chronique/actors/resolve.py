@@ -14,7 +14,7 @@ from ..model import Actor
 from .candidates import Candidate, Context, find_candidates
 from .ambiguity import active, decide
 from .context import context_countries, count_countries, sentence_country
-from .coref import descriptions, pronouns
+from .coref import collectives, descriptions, pronouns
 from .kb import AliasHit, Entity, KnowledgeBase
 from .text import key
 
@@ -59,6 +59,7 @@ def resolve_document(doc, published: dt.date | None, kb: KnowledgeBase) -> Resol
     cands = [c for c in cands if c.actor is not None and c not in unresolved]
     cands += pronouns(ctx, cands)
     cands += descriptions(ctx, cands)
+    cands += collectives(ctx, cands)
     cands.sort(key=lambda c: c.start)
     return Resolved([_to_mention(ctx, c) for c in cands],
                     [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved])

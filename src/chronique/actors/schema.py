@@ -134,6 +134,11 @@ class AnaphorEntry(_Strict):
     refers: Literal["state", "organisation"]  # what the noun may stand for: a state, an international body
 
 
+class CollectiveEntry(_Strict):
+    fr: str  # the plural noun as written ("pays", "parties", "dirigeants")
+    refers: Literal["state", "party", "person"]  # its members: states, any parties, people
+
+
 class TitlesFile(_Strict):
     honorifics: list[str] = []
     feminine_honorifics: list[str] = []
@@ -149,6 +154,10 @@ class TitlesFile(_Strict):
     anaphors: list[AnaphorEntry] = []
     anaphor_determiners: list[str] = []
     anaphor_blockers: list[str] = []
+    collectives: list[CollectiveEntry] = []
+    collective_numbers: dict[str, int] = {}
+    collective_determiners: list[str] = []
+    participant_cases: list[str] = []
     roles: list[TitleEntry] = []
     ranks: list[GroupEntry] = []
     groups: list[GroupEntry] = []

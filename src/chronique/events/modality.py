@@ -25,6 +25,7 @@ class Cues:
     purpose: frozenset[str]
     future_endings: frozenset[str]
     possibility: frozenset[str]
+    attempt: frozenset[str]
     background: frozenset[str]
 
 
@@ -50,6 +51,7 @@ class Modality:
     pluperfect: bool = False   # background: plus-que-parfait with "déjà", "par le passé"…
     enacted: bool = False      # planned only because decided/announced: real for material acts
     possible: bool = False     # only said to be possible ("pourrait attaquer", "peut frapper")
+    attempted: bool = False    # only tried ("a tenté d'obtenir le soutien"): an attempt, not a promise
 
 
 def clause_verb(trig: Token) -> Token:
@@ -95,7 +97,8 @@ def analyse(trig: Token, lang: str) -> Modality:
         hypothetical = False
     enacted = bool(causes) and causes <= c.enacting
     return Modality(negated=_is_negated(verb, trig, c), hypothetical=hypothetical, planned=bool(causes),
-                    pluperfect=pluperfect, enacted=enacted, possible=bool(causes & c.possibility))
+                    pluperfect=pluperfect, enacted=enacted, possible=bool(causes & c.possibility),
+                    attempted=bool(causes & c.attempt))
 
 
 def _untagged_future(tok: Token, c: Cues) -> bool:

@@ -24,9 +24,11 @@ class ParticipantIndex:
         self.lang = lang
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, Mention] = {}
+        self.members: dict[tuple[int, int], list[Mention]] = {}  # a span naming several ("les deux pays")
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
+            self.members.setdefault((m.start, m.end), []).append(m)
         self.adjective_country = adjective_country
 
     def main_country(self, at_least: int) -> str | None:
@@ -69,11 +71,13 @@ class ParticipantIndex:
             actor = self._actor(tok, event_type)
             if actor is None:
                 continue
-            key = _key(actor)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(actor)
+            m = self.by_token.get(tok.i)
+            group = self.members.get((m.start, m.end), []) if m is not None else []
+            for actor in [_with_sector(g.actor, event_type) for g in group] if len(group) > 1 else [actor]:
+                key = _key(actor)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(actor)
         return out
 
     def _actor(self, tok: Token, event_type: str, quoted: bool = True) -> Actor | None:
