@@ -444,3 +444,8 @@ def test_a_curfew_has_no_guessed_target(events_of):
     ev = find(events_of("Le gouvernement du Bangladesh a décrété un couvre-feu dans tout le pays après les manifestations."),
               "COERCE")
     assert ev and not ev[0].recipient
+
+
+def test_what_the_doer_owns_is_not_the_doer(events_of):
+    ev = find(events_of("Le Niger a annoncé la rupture de ses relations diplomatiques avec l'Ukraine."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"NER"} and countries(ev[0].recipient) == {"UKR"}

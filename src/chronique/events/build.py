@@ -94,7 +94,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     actor_slots, recipient_slots = _nominal_agent(trig, tok, lang)
     actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
         t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or (
-        t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))))
+        t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))) or _possessed(t, parts))
     actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = _recipients(recipient_slots, tok, parts, trig.type, exclude={a.id or a.text for a in actors})
@@ -198,6 +198,13 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     if lead is not None and not _same(lead, recips):
         return [lead]
     return None
+
+
+def _possessed(t: Token, parts: ParticipantIndex) -> bool:
+    """A thing its owner holds ("la rupture de ses relations", "le rappel de son ambassadeur"), naming no
+    actor of its own: not the doer; the next slot (the subject announcing it) is."""
+    return t.pos_ == "NOUN" and parts.mention_for(t) is None and any(
+        "Yes" in c.morph.get("Poss") for c in t.children if c.dep_ == "det")
 
 
 def _possessor_tokens(tok: Token, lang: str) -> list[Token]:
