@@ -434,10 +434,11 @@ def test_leaving_a_regional_body_rejects_it(events_of):
     assert ev and countries(ev[0].actor) == {"MLI"}
 
 
-def test_an_amnesty_concedes(events_of):
-    ev = find(events_of("Le Parlement espagnol a approuvé jeudi une loi d'amnistie pour les indépendantistes catalans."),
-              "CONCEDE")
-    assert ev and countries(ev[0].actor) == {"ESP"}
+def test_an_amnesty_passed_concedes_and_a_concession_agreed_on_is_the_agreement(events_of):
+    evs = events_of("Le Parlement espagnol a approuvé jeudi une loi d'amnistie pour les indépendantistes catalans.")
+    assert find(evs, "CONCEDE") and countries(find(evs, "CONCEDE")[0].actor) == {"ESP"} and not find(evs, "AGREE")
+    evs = events_of("L'Iran et l'Arabie saoudite ont convenu vendredi de rouvrir leurs ambassades.")
+    assert find(evs, "AGREE") and not [e for e in find(evs, "CONCEDE") if e.aux == "none"]
 
 
 def test_a_curfew_has_no_guessed_target(events_of):
@@ -449,3 +450,15 @@ def test_a_curfew_has_no_guessed_target(events_of):
 def test_what_the_doer_owns_is_not_the_doer(events_of):
     ev = find(events_of("Le Niger a annoncé la rupture de ses relations diplomatiques avec l'Ukraine."), "SANCTION")
     assert ev and countries(ev[0].actor) == {"NER"} and countries(ev[0].recipient) == {"UKR"}
+
+
+def test_a_planned_withdrawal_stays_a_retreat_and_a_promised_resignation_concedes(events_of):
+    assert find(events_of("Les troupes américaines se retireront d'Afghanistan d'ici mai, a annoncé Washington."),
+                "RETREAT")
+    evs = events_of("Le Premier ministre sri-lankais Ranil Wickremesinghe s'est dit prêt à démissionner.")
+    assert find(evs, "CONCEDE") and not find(evs, "AGREE")
+
+
+def test_a_ceasefire_an_agreement_provides_for_is_that_agreement(events_of):
+    evs = events_of("L'Éthiopie et les rebelles tigréens ont signé à Pretoria un accord de cessation des hostilités.")
+    assert find(evs, "AGREE") and not find(evs, "RETREAT")

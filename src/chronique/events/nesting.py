@@ -6,14 +6,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.events import frames
+from chronique.events.modality import cues
 from chronique.events.triggers import Match
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
 # "donner son accord pour sanctionner") reports that event, not a separate AGREE; so does a promise of an
-# act that is coded otherwise when only promised ("a promis de riposter": THREATEN; "a promis de démissionner",
-# "de libérer les otages": CONCEDE; ../shared/train annotates one event there, never the AGREE beside it).
-DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "CONCEDE"}}
+# act that is coded otherwise when only promised ("a promis de riposter": THREATEN; "a promis de démissionner": CONCEDE;
+# ../shared/train annotates one event there, never the AGREE beside it).
+DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
+# ... and the types acts take when only promised ("future" in the lexicon): a promise to resign concedes. A
+# concession agreed on ("ont convenu de rouvrir les ambassades") stays the AGREE.
+DEFERS_TO_PROMISED = {"AGREE": {"THREATEN", "CONCEDE"}}
+# An approval that enacts what it approves (the modality cues' ``enacting`` verbs: "approuver", "adopter",
+# "voter") reports a concession it passes as that concession.
+ENACTED = {"CONCEDE"}
 
 
 # A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a
@@ -24,13 +31,21 @@ DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", 
 CANCELS = {"REJECT": {"CONSULT", "AGREE"}, "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
 
 
+# How a ceasefire or a withdrawal hangs on the agreement that provides for it ("signer une trêve", "un accord de
+# cessation des hostilités", "ont convenu de l'arrêt des combats").
+AGREED_DEPS = ("obj", "nsubj:pass", "nmod", "obl:arg")
+
+
 def outermost(matches: list[Match], lang: str) -> list[Match]:
     """Drop AGREE matches that govern a conflict trigger in their own subtree, meeting and agreement
     nouns that a rejecting trigger governs, and participles that describe an event noun."""
     out = []
     for m in matches:
         inner = DEFERS_TO.get(m.trigger.type)
-        if inner and any((o.trigger.type in inner or o.trigger.future in inner) and o is not m
+        promised = DEFERS_TO_PROMISED.get(m.trigger.type, set())
+        if inner and m.token.lemma_.lower() in cues(lang).enacting:
+            inner = inner | ENACTED  # "ont approuvé une loi d'amnistie": the amnesty is the event
+        if inner and any((o.trigger.type in inner or o.trigger.future in promised) and o is not m
                          and _in_content(o.token, m.token, lang) for o in matches):
             continue
         if any(m.trigger.type in CANCELS.get(o.trigger.type, ()) and _acts_on(o.token, m.token)
@@ -39,9 +54,9 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
         if m.token.dep_ == "acl" and any(o.token.i == m.token.head.i and m.trigger.type in ("AGREE", o.trigger.type)
                                          for o in matches):
             continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
-        if m.trigger.type == "RETREAT" and m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
+        if m.trigger.type == "RETREAT" and m.token.pos_ == "NOUN" and m.token.dep_ in AGREED_DEPS and any(
                 o.token.i == m.token.head.i and o.trigger.type == "AGREE" for o in matches):
-            continue  # "ont accepté un cessez-le-feu", "signer une trêve": the agreement reports it
+            continue  # "ont accepté un cessez-le-feu", "un accord de cessation des hostilités": the agreement reports it
         if m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
                 o.token.i == m.token.head.i and o.token.pos_ == "VERB" and o.trigger.type == m.trigger.type
                 for o in matches):
