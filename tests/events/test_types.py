@@ -13,7 +13,7 @@ CASES = [
      "CONSULT", None, {"JPN", "IND"}, set()),
     ("Le Premier ministre canadien a salué mardi la décision du gouvernement mexicain.",
      "SUPPORT", None, {"CAN"}, {"MEX"}),
-    ("Le gouvernement colombien a promis mardi de retirer ses troupes de la frontière.",
+    ("Le gouvernement colombien a levé mardi le couvre-feu imposé à Cali.",
      "CONCEDE", None, {"COL"}, set()),
     ("Le Brésil et l'Argentine ont décidé de coopérer contre le trafic de drogue.",
      "COOPERATE", None, {"BRA", "ARG"}, set()),
