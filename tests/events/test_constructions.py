@@ -462,3 +462,10 @@ def test_a_planned_withdrawal_stays_a_retreat_and_a_promised_resignation_concede
 def test_a_ceasefire_an_agreement_provides_for_is_that_agreement(events_of):
     evs = events_of("L'Éthiopie et les rebelles tigréens ont signé à Pretoria un accord de cessation des hostilités.")
     assert find(evs, "AGREE") and not find(evs, "RETREAT")
+
+
+def test_a_capitalised_noun_inside_a_sentence_is_a_name_not_an_event(events_of):
+    evs = events_of("Les députés du Rassemblement national ont voté la motion de censure déposée par la gauche.")
+    assert not find(evs, "PROTEST")
+    evs = events_of("Le président a convoqué le Conseil des ministres pour jeudi à l'Élysée.")
+    assert not find(evs, "ACCUSE") and not find(evs, "AGREE")

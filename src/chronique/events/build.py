@@ -86,8 +86,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     trig, tok, lang = m.trigger, m.token, parts.lang
     if _in_timex(tok, timexes):
         return None  # "fin septembre", "à la mi-juin": a date, not an event
-    if tok.pos_ == "NOUN" and parts.inside_name(tok):
-        return None  # "la Mission d'appui de l'ONU", "le Conseil de sécurité": a name, not an event
+    if tok.pos_ == "NOUN" and (parts.inside_name(tok) or _capitalised(tok)):
+        return None  # "la Mission d'appui de l'ONU", "le Conseil des ministres", "l'Entente": a name, not an event
     # a time ("un ultimatum d'une semaine"), a plain adjective ("une attaque chimique") or an event noun (the
     # content: "la menace de sanctions contre l'Iran") names no doer
     phrase = m.phrase()
@@ -302,6 +302,12 @@ def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], r
     """A meeting one side plans with the other ("Poutine est prêt à rencontrer Trump") is that
     side's AGREE toward the other; a planned summit "avec X" or "entre X et Y" stays joint."""
     return event_type != trig.type and tok.pos_ == "VERB" and bool(actors) and bool(recips)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A noun written with a capital inside a sentence, not after an opening quote: part of a name."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return tok.text[:1].isupper() and not tok.text.isupper() and prev is not None and not prev.is_punct and not prev.is_quote
 
 
 def _in_timex(tok: Token, timexes: Sequence[Timex]) -> bool:
