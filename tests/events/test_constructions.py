@@ -469,3 +469,13 @@ def test_a_capitalised_noun_inside_a_sentence_is_a_name_not_an_event(events_of):
     assert not find(evs, "PROTEST")
     evs = events_of("Le président a convoqué le Conseil des ministres pour jeudi à l'Élysée.")
     assert not find(evs, "ACCUSE") and not find(evs, "AGREE")
+
+
+def test_a_subject_cut_off_from_its_verb_by_an_incise_is_still_its_subject(events_of):
+    ev = find(events_of("La France a, de son côté, décidé d'expulser quatre diplomates russes."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"FRA"} and countries(ev[0].recipient) == {"RUS"}
+
+
+def test_closing_an_embassy_is_a_sanction(events_of):
+    ev = find(events_of("Le Canada a décidé de fermer son ambassade à Téhéran."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"CAN"} and countries(ev[0].recipient) == {"IRN"}

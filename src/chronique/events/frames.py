@@ -159,7 +159,10 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         seen.add(verb.i)
         passive = is_passive(verb)
         deps = ("obl:agent",) if passive else SUBJ
-        found = [c for c in verb.children if c.dep_ in deps]
+        found = [c for c in verb.children if c.dep_ in deps] or [
+            c for a in verb.children if a.dep_.startswith("aux") for c in a.children if c.dep_ in deps]
+        # (the second: a subject the parser hung on the auxiliary, cut off by an incise: "La France a, de son
+        # côté, décidé…")
         if passive and not found:
             found = [c for c in verb.children if c.dep_.startswith("obl") and prep_of(c) in prepositions("agent", lang)]
         if passive and not found:
