@@ -479,3 +479,10 @@ def test_a_subject_cut_off_from_its_verb_by_an_incise_is_still_its_subject(event
 def test_closing_an_embassy_is_a_sanction(events_of):
     ev = find(events_of("Le Canada a décidé de fermer son ambassade à Téhéran."), "SANCTION")
     assert ev and countries(ev[0].actor) == {"CAN"} and countries(ev[0].recipient) == {"IRN"}
+
+
+def test_wanting_another_to_act_is_a_demand_on_them(events_of):
+    ev = find(events_of("Paris souhaite que l'Italie accueille le navire humanitaire."), "REQUEST")
+    assert ev and countries(ev[0].actor) == {"FRA"} and countries(ev[0].recipient) == {"ITA"}
+    ev = find(events_of("Washington attend de Pékin qu'il cesse ses manœuvres militaires autour de Taïwan."), "REQUEST")
+    assert ev and countries(ev[0].recipient) == {"CHN"}  # a city as the verb's argument is a party, not a place

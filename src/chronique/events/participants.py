@@ -170,7 +170,7 @@ def _is_locative(tok: Token, m: Mention, lang: str) -> bool:
     """A state or city named as the place of the event, not who takes part: "en Russie", "dans la
     capitale"; for cities also "à Vladivostok", "le sommet de Singapour"."""
     prep = prep_of(tok)
-    if prep is None:
+    if prep is None or tok.dep_ == "obl:arg":  # a verb's argument takes part ("attendre de Pékin qu'il…")
         return False
     if prep in prepositions("country_locative", lang):
         return True
