@@ -486,3 +486,14 @@ def test_wanting_another_to_act_is_a_demand_on_them(events_of):
     assert ev and countries(ev[0].actor) == {"FRA"} and countries(ev[0].recipient) == {"ITA"}
     ev = find(events_of("Washington attend de Pékin qu'il cesse ses manœuvres militaires autour de Taïwan."), "REQUEST")
     assert ev and countries(ev[0].recipient) == {"CHN"}  # a city as the verb's argument is a party, not a place
+
+
+def test_a_crowd_protesting_demonstrates_and_a_government_protesting_to_another_accuses(events_of):
+    evs = events_of("À Nairobi, des milliers de Kényans protestent contre la hausse des taxes.")
+    assert find(evs, "PROTEST") and not find(evs, "ACCUSE")
+    ev = find(events_of("Pékin a protesté auprès de Washington contre la vente d'armes à Taïwan."), "ACCUSE")
+    assert ev and countries(ev[0].recipient) == {"USA"}
+
+
+def test_declining_to_comment_is_no_rejection(events_of):
+    assert not find(events_of("Le Kremlin a refusé de confirmer la présence de Bachar al-Assad à Moscou."), "REJECT")
