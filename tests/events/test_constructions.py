@@ -497,3 +497,11 @@ def test_a_crowd_protesting_demonstrates_and_a_government_protesting_to_another_
 
 def test_declining_to_comment_is_no_rejection(events_of):
     assert not find(events_of("Le Kremlin a refusé de confirmer la présence de Bachar al-Assad à Moscou."), "REJECT")
+
+
+def test_voters_called_to_the_polls_and_asylum_claims_are_no_demands(events_of):
+    evs = events_of("Quelque 64 millions d'électeurs turcs étaient appelés aux urnes dimanche. "
+                    "Le Canada a reçu 40 000 demandes d'asile en 2022.")
+    assert not find(evs, "REQUEST")
+    assert find(events_of("L'Union européenne a appelé lundi les compagnies aériennes à ne plus survoler le Bélarus."),
+                "REQUEST")

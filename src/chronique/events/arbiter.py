@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from chronique.events import frames
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon, load_lexicon
-from chronique.events.triggers import Match
+from chronique.events.triggers import Match, excluded
 
 ADD = 0.7
 VETO = {"REJECT": 0.95, "SUPPORT": 0.95}
@@ -55,7 +55,7 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
-        if best != NONE and not _reported_beside(tok, best, ruled) and not _ruled_out(lexicon, tok, pos, best):
+        if best != NONE and not _reported_beside(tok, best, ruled) and not _ruled_out(lexicon, tok, pos, best, lang):
             trig = lexicon.frame(pos, best, _mode(model, best, tok.lemma_.lower()), round(probs[best], 3))
             out.append(Match(tok, trig, tok.lemma_.lower()))
     return sorted(out, key=lambda m: m.token.i)
@@ -84,12 +84,11 @@ def addable(trigger_lemmas: frozenset[str], lang: str) -> frozenset[str]:
     return trigger_lemmas - light_verbs(lang)
 
 
-def _ruled_out(lexicon: Lexicon, tok: Token, pos: str, event_type: str) -> bool:
-    """The lexicon has an entry of this type for the word that excludes readings explicitly ("mettre sa
-    menace à exécution", "ses soutiens"): where it did not match, the model does not add that type back.
-    (Entries that only require onset words are left to the model: barring those cost 0.010 type+actor
-    F1 on the validation stories.)"""
-    return any(t.type == event_type and (t.excludes or t.not_after or t.singular) and not t.requires
+def _ruled_out(lexicon: Lexicon, tok: Token, pos: str, event_type: str, lang: str) -> bool:
+    """An entry of this type for the word excludes this very reading ("mettre sa menace à exécution", "ses
+    soutiens", "appelés aux urnes"): the model does not add that type back. (Entries that only require onset
+    words are left to the model: barring those cost 0.010 type+actor F1 on the validation stories.)"""
+    return any(t.type == event_type and not t.requires and excluded(tok, t, lang)
                for _, t in lexicon.candidates(tok.lemma_.lower(), pos))
 
 
