@@ -505,3 +505,8 @@ def test_voters_called_to_the_polls_and_asylum_claims_are_no_demands(events_of):
     assert not find(evs, "REQUEST")
     assert find(events_of("L'Union européenne a appelé lundi les compagnies aériennes à ne plus survoler le Bélarus."),
                 "REQUEST")
+
+
+def test_supporters_blocking_roads_protest(events_of):
+    evs = events_of("Au Brésil, des camionneurs partisans de Jair Bolsonaro bloquent les routes depuis lundi.")
+    assert find(evs, "PROTEST") and not find(evs, "COERCE")
