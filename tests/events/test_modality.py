@@ -46,3 +46,8 @@ def test_promised_withdrawal_is_a_promise_not_a_withdrawal(events_of):
 def test_same_days_news_in_the_pluperfect_is_not_background(events_of):
     ev = find(events_of("Le ministre australien s'était rendu mardi à Pékin, a rappelé le journal."), "CONSULT")
     assert ev and ev[0].aux == "none"
+
+
+def test_an_attack_under_a_conditional_is_no_threat(events_of):
+    evs = events_of("Le ministre de l'Intérieur a affirmé que rien ne justifierait que les policiers soient attaqués.")
+    assert not find(evs, "THREATEN")

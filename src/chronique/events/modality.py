@@ -52,6 +52,7 @@ class Modality:
     enacted: bool = False      # planned only because decided/announced: real for material acts
     possible: bool = False     # only said to be possible ("pourrait attaquer", "peut frapper")
     attempted: bool = False    # only tried ("a tenté d'obtenir le soutien"): an attempt, not a promise
+    conditional: bool = False  # planned only by a conditional above it ("justifierait que…"): no commitment
 
 
 def clause_verb(trig: Token) -> Token:
@@ -98,7 +99,7 @@ def analyse(trig: Token, lang: str) -> Modality:
     enacted = bool(causes) and causes <= c.enacting
     return Modality(negated=_is_negated(verb, trig, c), hypothetical=hypothetical, planned=bool(causes),
                     pluperfect=pluperfect, enacted=enacted, possible=bool(causes & c.possibility),
-                    attempted=bool(causes & c.attempt))
+                    attempted=bool(causes & c.attempt), conditional=causes == {"Cnd"})
 
 
 def _untagged_future(tok: Token, c: Cues) -> bool:

@@ -25,9 +25,10 @@ def type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
     event_type = trig.type
     enacted = (mod.enacted and QUAD[trig.type].startswith("material")) or held
     planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
-    # a possible or attempted meeting is already an AGREE; a possible or attempted attack, release or support is
+    # a possible, attempted or conditional meeting is already an AGREE; such an attack, resignation or support is
     # no threat, concession or promise
-    promised = planned and trig.future is not None and not ((mod.possible or mod.attempted) and trig.type != "CONSULT")
+    promised = planned and trig.future is not None and not (
+        (mod.possible or mod.attempted or mod.conditional) and trig.type != "CONSULT")
     if promised:
         event_type = trig.future
     if mod.negated and not trig.refusal:  # "ne reconnaît pas": the refusal itself happened
