@@ -307,7 +307,8 @@ def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], r
 def _capitalised(tok: Token) -> bool:
     """A noun written with a capital inside a sentence, not after an opening quote: part of a name."""
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
-    return tok.text[:1].isupper() and not tok.text.isupper() and prev is not None and not prev.is_punct and not prev.is_quote
+    return (tok.text[:1].isupper() and not tok.text.isupper() and prev is not None
+            and not prev.is_punct and not prev.is_quote)
 
 
 def _in_timex(tok: Token, timexes: Sequence[Timex]) -> bool:

@@ -12,8 +12,8 @@ from chronique.events.triggers import Match
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
 # "donner son accord pour sanctionner") reports that event, not a separate AGREE; so does a promise of an
-# act that is coded otherwise when only promised ("a promis de riposter": THREATEN; "a promis de démissionner": CONCEDE;
-# ../shared/train annotates one event there, never the AGREE beside it).
+# act that is coded otherwise when only promised ("a promis de riposter": THREATEN; "a promis de
+# démissionner": CONCEDE; ../shared/train annotates one event there, never the AGREE beside it).
 DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 # ... and the types acts take when only promised ("future" in the lexicon): a promise to resign concedes. A
 # concession agreed on ("ont convenu de rouvrir les ambassades") stays the AGREE.
@@ -56,7 +56,7 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
             continue  # "le cessez-le-feu conclu avec Israël": the participle is the noun's own event
         if m.trigger.type == "RETREAT" and m.token.pos_ == "NOUN" and m.token.dep_ in AGREED_DEPS and any(
                 o.token.i == m.token.head.i and o.trigger.type == "AGREE" for o in matches):
-            continue  # "ont accepté un cessez-le-feu", "un accord de cessation des hostilités": the agreement reports it
+            continue  # "ont accepté un cessez-le-feu", "un accord de cessation des hostilités": the agreement
         if m.token.pos_ == "NOUN" and m.token.dep_ in ("obj", "nsubj:pass") and any(
                 o.token.i == m.token.head.i and o.token.pos_ == "VERB" and o.trigger.type == m.trigger.type
                 for o in matches):

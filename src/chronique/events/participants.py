@@ -73,7 +73,8 @@ class ParticipantIndex:
                 continue
             m = self.by_token.get(tok.i)
             group = self.members.get((m.start, m.end), []) if m is not None else []
-            for actor in [_with_sector(g.actor, event_type) for g in group] if len(group) > 1 else [actor]:
+            found = [_with_sector(g.actor, event_type) for g in group] if len(group) > 1 else [actor]
+            for actor in found:
                 key = _key(actor)
                 if key not in seen:
                     seen.add(key)
