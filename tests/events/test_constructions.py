@@ -510,3 +510,8 @@ def test_voters_called_to_the_polls_and_asylum_claims_are_no_demands(events_of):
 def test_supporters_blocking_roads_protest(events_of):
     evs = events_of("Au Brésil, des camionneurs partisans de Jair Bolsonaro bloquent les routes depuis lundi.")
     assert find(evs, "PROTEST") and not find(evs, "COERCE")
+
+
+def test_a_state_suspended_from_a_body_is_suspended_by_that_body(events_of):
+    ev = find(events_of("Le Niger a été suspendu de la Cédéao après le coup d'État."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"NER"}
