@@ -92,9 +92,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     # content: "la menace de sanctions contre l'Iran") names no doer
     phrase = m.phrase()
     actor_slots, recipient_slots = _nominal_agent(trig, tok, lang)
-    actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _in_timex(t, timexes) or (
-        t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or (
-        t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))) or _possessed(t, parts))
+    actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _no_party(
+        t, lexicon, timexes) or (t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or _possessed(t, parts))
     actor_toks = _possessor_tokens(tok, lang) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = _recipients(recipient_slots, tok, parts, trig.type, exclude={a.id or a.text for a in actors})
@@ -345,9 +344,15 @@ def _recipients(slots: Sequence[str], tok: Token, parts: ParticipantIndex, event
 
 def _named_target(slots: Sequence[str], tok: Token, lexicon: Lexicon, timexes: Sequence[Timex], lang: str) -> bool:
     """A recipient slot holds a noun that is no time and no event ("les manifestants", not "lundi")."""
-    _, found = _fill_slot(slots, tok, lang, skip=lambda t: _in_timex(t, timexes) or t.pos_ not in ("NOUN", "PROPN") or (
-        t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN"))))
+    _, found = _fill_slot(slots, tok, lang,
+                          skip=lambda t: t.pos_ not in ("NOUN", "PROPN") or _no_party(t, lexicon, timexes))
     return bool(found)
+
+
+def _no_party(t: Token, lexicon: Lexicon, timexes: Sequence[Timex]) -> bool:
+    """A slot word that names no participant: a time ("un ultimatum d'une semaine") or an event noun (the
+    content: "la menace de sanctions contre l'Iran")."""
+    return _in_timex(t, timexes) or (t.pos_ == "NOUN" and bool(lexicon.candidates(t.lemma_.lower(), "NOUN")))
 
 
 def _fill_slot(slots: Sequence[str], tok: Token, lang: str,

@@ -74,22 +74,23 @@ def _near_lemmas(tok: Token, lang: str) -> set[str]:
     return near
 
 
-def excluded(tok: Token, trig: Trigger, lang: str) -> bool:
-    """The entry explicitly rules this reading out: an excluded word near the token, a preposition that makes
-    it the manner of another act, or the plural of a singular-only noun."""
+def excluded(tok: Token, trig: Trigger, lang: str, near: set[str] | None = None) -> bool:
+    """The entry explicitly rules this reading out: an excluded word near the token (``near``, if already
+    read), a preposition that makes it the manner of another act, or the plural of a singular-only noun."""
     if trig.singular and "Plur" in tok.morph.get("Number"):
         return True
     if trig.not_after and any(c.dep_ == "case" and c.lower_ in trig.not_after for c in tok.children):
         return True
-    return bool(trig.excludes) and bool(set(trig.excludes) & _near_lemmas(tok, lang))
+    return bool(trig.excludes) and bool(set(trig.excludes) & (near if near is not None else _near_lemmas(tok, lang)))
 
 
 def _constraints_ok(tok: Token, trig: Trigger, lang: str) -> bool:
     if trig.refusal and not analyse(tok, lang).negated:
         return False
-    if trig.requires and not (set(trig.requires) & _near_lemmas(tok, lang)):
+    near = _near_lemmas(tok, lang) if trig.requires or trig.excludes else set()
+    if trig.requires and not (set(trig.requires) & near):
         return False
-    if excluded(tok, trig, lang):
+    if excluded(tok, trig, lang, near):
         return False
     clitics = grammar(lang).reflexive_clitics
     if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in clitics and c.pos_ == "PRON")
