@@ -142,3 +142,15 @@ def test_a_counted_plural_stands_for_that_many_parties_named_before(nlp, kb):
 def test_a_count_the_text_does_not_fill_is_no_reference(nlp, kb):
     ms = run(nlp, kb, "Le Niger a rappelé son ambassadeur. Les trois pays n'ont pas réagi.", "2023-08-01")
     assert not [m for m in ms if m.text == "pays"]
+
+
+def test_a_body_every_state_has_takes_the_nationality_adjective_after_it(nlp, kb):
+    doc = nlp("L'ambassadeur d'Allemagne a été convoqué au ministère des Affaires étrangères russe.")
+    ms = [m for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb) if "ministère" in m.text]
+    assert ms and ms[0].actor.country == "RUS" and ms[0].actor.sector == "GOV"
+
+
+def test_a_title_with_its_holders_state_before_de_takes_that_state(nlp, kb):
+    doc = nlp("Le Premier ministre indien a félicité le président élu de l'Indonésie.")
+    ms = [m for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb) if "élu" in m.text]
+    assert ms and ms[0].actor.country == "IDN"

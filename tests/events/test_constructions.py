@@ -515,3 +515,63 @@ def test_supporters_blocking_roads_protest(events_of):
 def test_a_state_suspended_from_a_body_is_suspended_by_that_body(events_of):
     ev = find(events_of("Le Niger a été suspendu de la Cédéao après le coup d'État."), "SANCTION")
     assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"NER"}
+
+
+def test_an_envoy_summoned_is_summoned_by_the_ministry_that_receives_him(events_of):
+    ev = find(events_of("L'ambassadeur de France à Alger a été convoqué mardi au ministère algérien des Affaires "
+                        "étrangères."), "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"DZA"} and countries(ev[0].recipient) == {"FRA"}
+
+
+def test_the_inverted_incise_pronoun_is_the_speaker_of_the_quote(events_of):
+    evs = events_of("Le Premier ministre japonais s'est exprimé mardi à Tokyo. « Je demande une nouvelle fois la "
+                    "fin immédiate de ces essais de missiles », a-t-il déclaré.")
+    ev = find(evs, "REQUEST")
+    assert ev and countries(ev[0].actor) == {"JPN"}
+
+
+def test_a_multiword_trigger_is_one_event(events_of):
+    evs = events_of("Le ministre ivoirien de l'Intérieur a mis en garde les partis d'opposition contre toute "
+                    "manifestation non autorisée.")
+    assert [e.event_type for e in evs if e.aux == "none"] == ["THREATEN"]
+
+
+def test_combats_that_oppose_two_sides_are_no_refusal(events_of):
+    evs = events_of("Des combats opposent depuis lundi l'armée soudanaise aux paramilitaires dans Khartoum.")
+    assert not find(evs, "REJECT")
+    ev = find(events_of("La Hongrie s'oppose au nouveau plan d'aide de l'Union européenne."), "REJECT")
+    assert ev and countries(ev[0].actor) == {"HUN"}
+
+
+def test_a_loan_the_fund_approves_is_aid(events_of):
+    evs = events_of("Le FMI a approuvé mardi un prêt de 3 milliards de dollars à l'Égypte.")
+    ev = find(evs, "AID")
+    assert ev and countries(ev[0].actor) == {"IGO"} and countries(ev[0].recipient) == {"EGY"}
+    assert not find(evs, "AGREE")
+
+
+def test_working_hand_in_hand_is_cooperation(events_of):
+    ev = find(events_of("L'armée nigérienne travaille main dans la main avec les forces françaises dans la "
+                        "région de Tillabéri."), "COOPERATE")
+    assert ev and countries(ev[0].actor) == {"NER", "FRA"}
+    ev = find(events_of("La Jordanie partage des renseignements avec les États-Unis sur les cellules de l'État "
+                        "islamique."), "COOPERATE")
+    assert ev and countries(ev[0].actor) == {"JOR", "USA"}
+
+
+def test_forces_put_on_alert_are_mobilised(events_of):
+    ev = find(events_of("Le président des Philippines a placé l'armée en état d'alerte maximale."), "MOBILIZE")
+    assert ev and countries(ev[0].actor) == {"PHL"}
+
+
+def test_pleading_for_an_outcome_asks_for_it(events_of):
+    ev = find(events_of("Le président brésilien plaide pour un cessez-le-feu immédiat au Soudan."), "REQUEST")
+    assert ev and countries(ev[0].actor) == {"BRA"}
+
+
+def test_no_release_in_a_war_of_liberation_and_no_demand_in_asking_asylum(events_of):
+    evs = events_of("Le gouvernement algérien a rendu hommage aux anciens combattants de la guerre de libération.")
+    assert not find(evs, "RETREAT")
+    evs = events_of("Le ministre canadien de l'Immigration a rappelé que les migrants peuvent demander asile au poste "
+                    "frontalier.")
+    assert not find(evs, "REQUEST")

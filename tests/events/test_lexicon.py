@@ -5,6 +5,7 @@ import pytest
 
 import chronique.lang as lang
 from chronique.events.lexicon import load_lexicon
+from chronique.events.triggers import verb_types
 from chronique.lang import LanguageDataError
 from chronique.plover import EVENT_TYPES
 
@@ -43,3 +44,13 @@ def test_well_formed_file_loads(monkeypatch, tmp_path):
 
 def test_shipped_lexicon_covers_all_sixteen_types():
     assert {t.type for t in load_lexicon("fr").triggers} == set(EVENT_TYPES)
+
+
+def test_a_verb_opens_only_the_entries_whose_context_words_are_there(nlp):
+    # "placer" is an arrest beside "détention"; placing an order opens nothing, so the noun it governs is no
+    # reaction to another event (``build._reacted_to``)
+    lexicon = load_lexicon("fr")
+    doc = nlp("La police a placé l'opposant en détention. Le ministère a placé une commande de blindés.")
+    first, second = [next(t for t in s if t.lemma_ == "placer") for s in doc.sents]
+    assert verb_types(first, lexicon, "fr") == {"COERCE"}
+    assert verb_types(second, lexicon, "fr") == set()

@@ -285,6 +285,8 @@ def _qualify(ctx: Context, cand: Candidate, by_start: dict[int, Candidate]) -> N
         _set_qual(ctx, cand, _adj(ctx, j))
         j += 1
     cand.end = j
+    while j < len(ctx.keys) and ctx.keys[j] in ctx.kb.words.get("office_states", ()):
+        j += 1  # "le président élu de l'Indonésie"
     k = _skip_linker(ctx, j, cand.kind == "group")
     if k is None:
         return

@@ -82,7 +82,8 @@ def _to_mention(ctx: Context, c: Candidate) -> Mention:
 def _choose(ctx: Context, c: Candidate) -> tuple[Entity | None, AliasHit | None]:
     """One entity for a name's aliases, by ``ambiguity.decide`` in the mention's country context."""
     seen = {e.id for e in ctx.clusters.values() if e is not None}
-    ent = decide(ctx.kb, (h.entity_id for h in c.hits), context_countries(ctx, c.start, _adjective_after(ctx, c)),
+    own = _adjective_after(ctx, c)  # "le ministère des Affaires étrangères russe": that state's, or none of them
+    ent = decide(ctx.kb, (h.entity_id for h in c.hits), [own] if own else context_countries(ctx, c.start),
                  seen, ctx.published)
     return (ent, next(h for h in c.hits if h.entity_id == ent.id)) if ent is not None else (None, None)
 
@@ -126,7 +127,22 @@ def _resolve_name(ctx: Context, c: Candidate, text: str, title: Candidate | None
         c.actor = _entity_actor(ctx, ent, text)
         _remember(ctx, c)
         return
+    if c.hits and _generic_body(ctx, c, text):
+        return
     _resolve_unknown(ctx, c, text, title)
+
+
+def _generic_body(ctx: Context, c: Candidate, text: str) -> bool:
+    """A body every state has, named with a nationality adjective the knowledge base has no entry
+    for ("le ministère des Affaires étrangères russe"): that state's body, in the sector they share."""
+    own = _adjective_after(ctx, c)
+    sectors = {ctx.kb.entities[h.entity_id].sector for h in c.hits}
+    if own is None or len(sectors) != 1 or any(ctx.kb.entities[h.entity_id].type != "ORG" for h in c.hits):
+        return False
+    c.cluster = f"org:{own}:{key(_core_text(ctx, c))}"
+    c.actor = Actor(text, None, own, sectors.pop(), None, "ORG", None)
+    _remember(ctx, c)
+    return True
 
 
 def _surname_ok(ctx: Context, ent: Entity, c: Candidate) -> bool:

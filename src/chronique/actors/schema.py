@@ -147,6 +147,7 @@ class TitlesFile(_Strict):
     linkers: list[str] = []
     locatives: list[str] = []
     memberships: list[str] = []
+    office_states: list[str] = []  # "le président élu de X": words between a title and its "de X"
     quantities: list[str] = []  # nouns counting a group ("des milliers de manifestants"): part of its mention
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from chronique.events import frames
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon, load_lexicon
-from chronique.events.triggers import Match, excluded
+from chronique.events.triggers import Match, context_words, excluded
 
 ADD = 0.7
 VETO = {"REJECT": 0.95, "SUPPORT": 0.95}
@@ -45,13 +45,15 @@ def decide(rule: str | None, probs: Mapping[str, float], firm: bool = False) -> 
 
 
 def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel, lang: str) -> list[Match]:
-    """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order."""
+    """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order
+    (never on a word that completed a rule's multiword trigger: "garde" of "mettre en garde")."""
     memo: dict = {}
     matches = _not_vetoed(matches, model, sent, memo)
     ruled = {m.token.i: rule_labels(m) for m in matches}
+    taken = {*ruled, *(i for m in matches for i in m.phrase()), *(t.i for m in matches for t in context_words(m, lang))}
     out = list(matches)
     known = addable(model.trigger_lemmas, lang)
-    toks = [tok for tok in sent if tok.i not in ruled and is_candidate(tok) and tok.lemma_.lower() in known]
+    toks = [tok for tok in sent if tok.i not in taken and is_candidate(tok) and tok.lemma_.lower() in known]
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"

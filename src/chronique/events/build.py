@@ -24,7 +24,7 @@ from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
 from chronique.events.participants import ParticipantIndex
 from chronique.events.status import held, type_and_aux
-from chronique.events.triggers import Match, find_triggers
+from chronique.events.triggers import Match, find_triggers, verb_types
 from chronique.events.where import document_scene, frame_place, home_country, sentence_place
 from chronique.model import Actor, Event, Place, Timex
 from chronique.plover import GENERIC_CODES, MODES, QUAD
@@ -231,7 +231,7 @@ def _reacted_to(tok: Token, lang: str) -> bool:
     gov = frames.governor(tok)
     if gov is None or gov.lemma_.lower() in frames.support_verbs(lang):
         return False
-    types = {t.type for _, t in load_lexicon(lang).candidates(gov.lemma_.lower(), "VERB")}
+    types = verb_types(gov, load_lexicon(lang), lang)
     if types & set(DEFERS_TO):
         return False  # "s'entendre sur des sanctions": the agreement is the sanction itself
     return bool(types) or gov.lemma_.lower() in frames.speech_verbs(lang)

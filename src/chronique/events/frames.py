@@ -59,7 +59,9 @@ def inverted_speaker(verb: Token, lang: str) -> list[Token]:
     incise = verb.dep_ == "parataxis" or any(t.text in marks for t in before)
     if not incise:
         return []
-    return [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    named = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    # "« … », a-t-il déclaré": the inverted clitic stands for the speaker (resolved as a pronoun)
+    return named or [c for c in verb.children if c.dep_ == "expl:subj" and c.text.startswith("-") and c.text != "-t"]
 
 
 def speaker(sent: Span, lang: str) -> list[Token]:

@@ -19,8 +19,9 @@ DEFERS_TO = {"AGREE": {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}}
 # concession agreed on ("ont convenu de rouvrir les ambassades") stays the AGREE.
 DEFERS_TO_PROMISED = {"AGREE": {"THREATEN", "CONCEDE"}}
 # An approval that enacts what it approves (the modality cues' ``enacting`` verbs: "approuver", "adopter",
-# "voter") reports a concession it passes as that concession.
-ENACTED = {"CONCEDE"}
+# "voter") reports a concession it passes as that concession, and aid it grants as that aid ("le FMI a approuvé
+# un prêt de 3 milliards": AID, as the guideline codes a decided delivery).
+ENACTED = {"CONCEDE", "AID"}
 
 
 # A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a

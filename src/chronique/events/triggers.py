@@ -44,6 +44,13 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     return out
 
 
+def verb_types(tok: Token, lexicon: Lexicon, lang: str) -> set[str]:
+    """The types of the verb entries that open at this token, constraints checked ("former des soldats" is
+    aid, "former un train de sanctions" no event)."""
+    return {trig.type for full, trig in lexicon.verb_candidates(tok.lemma_.lower(), tok.lower_)
+            if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang)}
+
+
 def _predicative(tok: Token) -> bool:
     """An adjective that is what a copula says of its subject ("c'est inacceptable", "la réaction est
     injustifiée"), or one coordinated with such an adjective ("injustifié et inacceptable")."""
@@ -61,17 +68,31 @@ def _phrase_ok(tok: Token, full: str) -> bool:
     return rest.startswith(" ".join(words[1:]).replace("' ", "'"))
 
 
-def _near_lemmas(tok: Token, lang: str) -> set[str]:
-    near = set()
+def _near_tokens(tok: Token, lang: str) -> list[Token]:
+    """The words an entry's context words are looked for in: the token's dependents and theirs, a noun's
+    head and its dependents, a passive verb's patient."""
+    near = []
     for c in tok.children:
-        near.add(c.lemma_.lower())
-        near.update(g.lemma_.lower() for g in c.children)
+        near.append(c)
+        near.extend(c.children)
     if tok.pos_ == "NOUN":
-        near.add(tok.head.lemma_.lower())
-        near.update(s.lemma_.lower() for s in tok.head.children)
+        near.append(tok.head)
+        near.extend(tok.head.children)
     elif frames.is_passive(tok):  # "le sommet, qui avait été annulé": the patient behind a relative or control
-        near.update(t.lemma_.lower() for t in frames.objects(tok, lang))
+        near.extend(frames.objects(tok, lang))
     return near
+
+
+def _near_lemmas(tok: Token, lang: str) -> set[str]:
+    return {t.lemma_.lower() for t in _near_tokens(tok, lang)}
+
+
+def context_words(m: Match, lang: str) -> list[Token]:
+    """The words that completed a match's multiword trigger (its entry's ``requires``: "garde" of "mettre en
+    garde", "téléphone" of "parler au téléphone"): part of that event, none of their own."""
+    if not m.trigger.requires:
+        return []
+    return [t for t in _near_tokens(m.token, lang) if t.lemma_.lower() in m.trigger.requires and t.i != m.token.i]
 
 
 def excluded(tok: Token, trig: Trigger, lang: str, near: set[str] | None = None) -> bool:

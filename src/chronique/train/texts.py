@@ -18,6 +18,9 @@ class CorpusError(ValueError):
     """A corpus line that breaks the documented format; the message names file, line and reason."""
 
 
+CORPUS_STORY = "corpus:"  # the story of an own-corpus line: this prefix and its id (one line, one story)
+
+
 @dataclass(frozen=True)
 class TriggerSpan:
     """Where an event is expressed in its text, and how it is coded."""
@@ -113,7 +116,7 @@ def _corpus_record(row: dict, seen: set[str]) -> AnnotatedText:
         if not ev["trigger"] or start < 0:
             raise ValueError(f"trigger {ev['trigger']!r} is not in the text")
         spans.append(TriggerSpan(start, start + len(ev["trigger"]), etype, mode, (0, len(text))))
-    return AnnotatedText(rid, f"corpus:{rid}", text, tuple(spans))
+    return AnnotatedText(rid, f"{CORPUS_STORY}{rid}", text, tuple(spans))
 
 
 def held_out(story: str, fifth: int = 4) -> bool:
