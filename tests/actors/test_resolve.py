@@ -154,3 +154,15 @@ def test_a_title_with_its_holders_state_before_de_takes_that_state(nlp, kb):
     doc = nlp("Le Premier ministre indien a félicité le président élu de l'Indonésie.")
     ms = [m for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb) if "élu" in m.text]
     assert ms and ms[0].actor.country == "IDN"
+
+
+def test_world_leaders_are_of_no_one_country(nlp, kb):
+    doc = nlp("La Turquie a voté dimanche. Plusieurs dirigeants mondiaux ont félicité le président turc.")
+    assert not [m for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb) if "dirigeants" in m.text]
+
+
+def test_a_union_and_the_european_bloc_are_actors(nlp, kb):
+    doc = nlp("Le syndicat des enseignants sénégalais a levé son mot d'ordre. Les 27 dirigeants du bloc européen "
+              "se réunissent à Bruxelles.")
+    found = {m.text: m.actor.country for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb)}
+    assert found.get("Le syndicat") == "SEN" and found.get("Les 27 dirigeants du bloc européen") == "IGO"

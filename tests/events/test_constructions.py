@@ -575,3 +575,9 @@ def test_no_release_in_a_war_of_liberation_and_no_demand_in_asking_asylum(events
     evs = events_of("Le ministre canadien de l'Immigration a rappelé que les migrants peuvent demander asile au poste "
                     "frontalier.")
     assert not find(evs, "REQUEST")
+
+
+def test_a_party_in_a_time_adjunct_below_the_target_is_not_the_target(events_of):
+    evs = events_of("Le pont de Bissau a été fermé à la circulation après une décision du gouvernement sénégalais.")
+    ev = find(evs, "COERCE")
+    assert ev and not ev[0].recipient

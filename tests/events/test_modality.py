@@ -51,3 +51,9 @@ def test_same_days_news_in_the_pluperfect_is_not_background(events_of):
 def test_an_attack_under_a_conditional_is_no_threat(events_of):
     evs = events_of("Le ministre de l'Intérieur a affirmé que rien ne justifierait que les policiers soient attaqués.")
     assert not find(evs, "THREATEN")
+
+
+def test_a_modal_in_the_past_reports_what_happened(events_of):
+    ev = find(events_of("Le président malien a pu rencontrer son homologue nigérien mardi à Niamey."), "CONSULT")
+    assert ev and ev[0].aux == "none"
+    assert find(events_of("Le président malien doit rencontrer son homologue nigérien mardi à Niamey."), "AGREE")

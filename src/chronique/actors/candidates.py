@@ -281,8 +281,11 @@ def _set_qual(ctx: Context, cand: Candidate, ref: str | None, kind: str | None =
 def _qualify(ctx: Context, cand: Candidate, by_start: dict[int, Candidate]) -> None:
     """Read the nationality adjective or "de/du/à + name" complement after a description."""
     j = cand.end
-    while j < len(ctx.doc) and _adj(ctx, j):
-        _set_qual(ctx, cand, _adj(ctx, j))
+    while j < len(ctx.doc) and (_adj(ctx, j) or ctx.keys[j] in ctx.kb.words.get("unplaced_qualifiers", ())):
+        if _adj(ctx, j):
+            _set_qual(ctx, cand, _adj(ctx, j))
+        else:
+            cand.qual_unknown = True  # "les dirigeants mondiaux": of no one country, not the story's
         j += 1
     cand.end = j
     while j < len(ctx.keys) and ctx.keys[j] in ctx.kb.words.get("office_states", ()):

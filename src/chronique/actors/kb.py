@@ -221,7 +221,8 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
     for f in t.honorifics:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
-                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "office_states", "quantities",
+                for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "office_states",
+                             "unplaced_qualifiers", "quantities",
                              "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers",
                              "collective_determiners", "participant_cases")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}

@@ -148,6 +148,7 @@ class TitlesFile(_Strict):
     locatives: list[str] = []
     memberships: list[str] = []
     office_states: list[str] = []  # "le président élu de X": words between a title and its "de X"
+    unplaced_qualifiers: list[str] = []  # "les dirigeants mondiaux": of no one country
     quantities: list[str] = []  # nouns counting a group ("des milliers de manifestants"): part of its mention
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []

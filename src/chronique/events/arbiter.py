@@ -50,7 +50,8 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
     memo: dict = {}
     matches = _not_vetoed(matches, model, sent, memo)
     ruled = {m.token.i: rule_labels(m) for m in matches}
-    taken = {*ruled, *(i for m in matches for i in m.phrase()), *(t.i for m in matches for t in context_words(m, lang))}
+    taken = {*ruled, *(i for m in matches for i in m.phrase()),
+             *(t.i for m in matches for t in context_words(m, lang))}
     out = list(matches)
     known = addable(model.trigger_lemmas, lang)
     toks = [tok for tok in sent if tok.i not in taken and is_candidate(tok) and tok.lemma_.lower() in known]

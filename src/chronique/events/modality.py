@@ -27,6 +27,7 @@ class Cues:
     possibility: frozenset[str]
     attempt: frozenset[str]
     background: frozenset[str]
+    realised_past: frozenset[str]
 
 
 def parse_cues(data) -> Cues:
@@ -117,6 +118,13 @@ def _background_cue(verb: Token, c: Cues) -> bool:
                                              for t in verb.children)
 
 
+def _compound_past(tok: Token) -> bool:
+    """A verb in the passé composé ("a dû", "ont pu") or the passé simple ("dut", "put")."""
+    if any(a.dep_ == "aux:tense" and a.lemma_ == "avoir" for a in tok.children):
+        return True
+    return "Past" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+
+
 def _case(tok: Token) -> str:
     """The preposition words before a nominal ("pour", "en vue de")."""
     return " ".join(c.lower_ for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i)
@@ -137,6 +145,8 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[s
                 hypothetical = True
             else:
                 causes.add("Cnd")
+        if lemma in c.realised_past and _compound_past(tok):
+            continue  # "a dû être exfiltrée", "a pu quitter le pays": it happened
         if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (i == 0 and lemma in c.intent and tok.i != trig.i):
             direct = tok.i in (trig.head.i, trig.head.head.i)
             causes.add(lemma if direct else f"via {lemma}")  # only a direct decision enacts
@@ -144,7 +154,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[s
             hypothetical = True
     head = trig.head.lemma_.lower()
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
-        if head in c.intent or head in c.planned_adj:
+        if (head in c.intent or head in c.planned_adj) and not (head in c.realised_past and _compound_past(trig.head)):
             causes.add(head)
     if trig.pos_ == "NOUN" and head in c.planned_nouns and trig.head.i != trig.i:
         causes.add(head)

@@ -61,7 +61,7 @@ class ParticipantIndex:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         inside = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token
-                  and abs(t.i - tok.i) < 12 and not _under_clause(t, tok)]
+                  and abs(t.i - tok.i) < 12 and not _under_clause(t, tok) and not _in_circumstance(t, tok, self.lang)]
         return min(inside, key=lambda m: abs(m.head - tok.i)) if inside else None
 
     def actors_for(self, toks: Sequence[Token], trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
@@ -154,6 +154,16 @@ def _under_clause(t: Token, top: Token) -> bool:
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in ("acl", "acl:relcl") and t.pos_ in ("VERB", "AUX"):
             return True  # a verbal clause; "dont le mouvement Hamas" (verbless) still names members
+        t = t.head
+    return False
+
+
+def _in_circumstance(t: Token, top: Token, lang: str) -> bool:
+    """``t`` sits in a time or cause adjunct hung below ``top`` ("le chemin sera fermé après une entente entre le
+    Canada et les États-Unis" parsed under "chemin"): not part of what ``top`` names."""
+    while t.i != top.i and t.head.i != t.i:
+        if prep_of(t) in prepositions("circumstance", lang):
+            return True
         t = t.head
     return False
 

@@ -45,8 +45,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
 
 
 def verb_types(tok: Token, lexicon: Lexicon, lang: str) -> set[str]:
-    """The types of the verb entries that open at this token, constraints checked ("former des soldats" is
-    aid, "former un train de sanctions" no event)."""
+    """The types of the verb entries that open at this token, constraints checked ("placer en détention" is an
+    arrest, "placer une commande" no event)."""
     return {trig.type for full, trig in lexicon.verb_candidates(tok.lemma_.lower(), tok.lower_)
             if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang)}
 
@@ -84,6 +84,7 @@ def _near_tokens(tok: Token, lang: str) -> list[Token]:
 
 
 def _near_lemmas(tok: Token, lang: str) -> set[str]:
+    """The lemmas of ``_near_tokens``, lower case."""
     return {t.lemma_.lower() for t in _near_tokens(tok, lang)}
 
 
