@@ -166,3 +166,9 @@ def test_a_union_and_the_european_bloc_are_actors(nlp, kb):
               "se réunissent à Bruxelles.")
     found = {m.text: m.actor.country for m in resolve_mentions(doc, dt.date(2024, 3, 5), kb)}
     assert found.get("Le syndicat") == "SEN" and found.get("Les 27 dirigeants du bloc européen") == "IGO"
+
+
+def test_a_body_every_state_has_is_the_story_country_s_when_the_kb_lacks_that_one(nlp, kb):
+    doc = nlp("Madrid a saisi la justice. La Cour constitutionnelle a suspendu la loi catalane.")
+    ms = [m for m in resolve_mentions(doc, dt.date(2017, 9, 20), kb) if "Cour" in m.text]
+    assert ms and ms[0].actor.country == "ESP" and ms[0].actor.sector == "JUD"

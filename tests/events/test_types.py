@@ -185,3 +185,11 @@ def test_suspending_a_vote_is_coercion_and_sanctioning_needs_a_party(events_of):
     assert find(ev, "COERCE") and not find(ev, "SANCTION")
     assert not find(events_of("Selon Paris, ces nouvelles mesures sanctionnent surtout une promesse non tenue."), "SANCTION")
     assert find(events_of("L'Assemblée générale de l'ONU a suspendu la Russie du Conseil des droits de l'homme."), "SANCTION")
+
+
+def test_retaliation_names_why_another_act_was_done(events_of):
+    evs = events_of("L'armée israélienne a frappé mardi des positions du Hamas à Gaza en représailles aux tirs "
+                    "de roquettes.")
+    assert find(evs, "ASSAULT") and not find(evs, "SANCTION")
+    ev = find(events_of("La Chine a annoncé mardi des mesures de rétorsion contre le Japon."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"CHN"} and countries(ev[0].recipient) == {"JPN"}
