@@ -281,9 +281,10 @@ def _set_qual(ctx: Context, cand: Candidate, ref: str | None, kind: str | None =
 def _qualify(ctx: Context, cand: Candidate, by_start: dict[int, Candidate]) -> None:
     """Read the nationality adjective or "de/du/à + name" complement after a description."""
     j = cand.end
-    while j < len(ctx.doc) and (_adj(ctx, j) or ctx.keys[j] in ctx.kb.words.get("unplaced_qualifiers", ())):
-        if _adj(ctx, j):
-            _set_qual(ctx, cand, _adj(ctx, j))
+    unplaced = ctx.kb.words.get("unplaced_qualifiers", ())
+    while j < len(ctx.doc) and ((adj := _adj(ctx, j)) or ctx.keys[j] in unplaced):
+        if adj:
+            _set_qual(ctx, cand, adj)
         else:
             cand.qual_unknown = True  # "les dirigeants mondiaux": of no one country, not the story's
         j += 1

@@ -137,7 +137,7 @@ def _generic_body(ctx: Context, c: Candidate, text: str) -> bool:
     the sector they share. The state is the nationality adjective after it ("le ministère des Affaires étrangères
     russe"), else, as for a group, the sentence's place or the story's country ("la Cour constitutionnelle" in a
     story on Spain)."""
-    own = _adjective_after(ctx, c) or (sentence_country(ctx, c.start) or ctx.main_country if len(c.hits) > 1 else None)
+    own = _adjective_after(ctx, c) or next(iter(context_countries(ctx, c.start) if len(c.hits) > 1 else ()), None)
     sectors = {ctx.kb.entities[h.entity_id].sector for h in c.hits}
     if own is None or len(sectors) != 1 or any(ctx.kb.entities[h.entity_id].type != "ORG" for h in c.hits):
         return False

@@ -90,9 +90,9 @@ def analyse(trig: Token, lang: str) -> Modality:
     """Read negation, condition, plan/intent and pluperfect around a trigger."""
     c = cues(lang)
     verb = clause_verb(trig)
-    hypothetical, causes = _plan_and_hypothesis(trig, verb, c)
-    aux = _auxes(verb)
     perfect = language.grammar(lang).perfect_auxiliaries
+    hypothetical, causes = _plan_and_hypothesis(trig, verb, c, perfect)
+    aux = _auxes(verb)
     pluperfect = any(a.lemma_ in perfect and "Imp" in a.morph.get("Tense") for a in aux) \
         and "Part" in verb.morph.get("VerbForm") and _background_cue(verb, c)
     if hypothetical and causes and any("Cnd" in a.morph.get("Mood") for a in aux) and verb.lemma_ in c.intent:
@@ -118,9 +118,9 @@ def _background_cue(verb: Token, c: Cues) -> bool:
                                              for t in verb.children)
 
 
-def _compound_past(tok: Token) -> bool:
+def _compound_past(tok: Token, perfect: tuple[str, ...]) -> bool:
     """A verb in the passé composé ("a dû", "ont pu") or the passé simple ("dut", "put")."""
-    if any(a.dep_ == "aux:tense" and a.lemma_ == "avoir" for a in tok.children):
+    if any(a.dep_ == "aux:tense" and a.lemma_ in perfect for a in _auxes(tok)):
         return True
     return "Past" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
 
@@ -130,7 +130,7 @@ def _case(tok: Token) -> str:
     return " ".join(c.lower_ for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i)
 
 
-def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[str]]:
+def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, ...]) -> tuple[bool, set[str]]:
     """Whether the trigger is only supposed, and the cues (lemmas, or "Fut"/"Cnd") that make it
     planned rather than done."""
     causes: set[str] = set()
@@ -145,7 +145,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[s
                 hypothetical = True
             else:
                 causes.add("Cnd")
-        if lemma in c.realised_past and _compound_past(tok):
+        if lemma in c.realised_past and _compound_past(tok, perfect):
             continue  # "a dû être exfiltrée", "a pu quitter le pays": it happened
         if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (i == 0 and lemma in c.intent and tok.i != trig.i):
             direct = tok.i in (trig.head.i, trig.head.head.i)
@@ -154,7 +154,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues) -> tuple[bool, set[s
             hypothetical = True
     head = trig.head.lemma_.lower()
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
-        if (head in c.intent or head in c.planned_adj) and not (head in c.realised_past and _compound_past(trig.head)):
+        if (head in c.intent or head in c.planned_adj) and not (head in c.realised_past and _compound_past(trig.head, perfect)):
             causes.add(head)
     if trig.pos_ == "NOUN" and head in c.planned_nouns and trig.head.i != trig.i:
         causes.add(head)

@@ -61,7 +61,7 @@ class ParticipantIndex:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         inside = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token
-                  and abs(t.i - tok.i) < 12 and not _under_clause(t, tok) and not _in_circumstance(t, tok, self.lang)]
+                  and abs(t.i - tok.i) < 12 and not _set_apart(t, tok, self.lang)]
         return min(inside, key=lambda m: abs(m.head - tok.i)) if inside else None
 
     def actors_for(self, toks: Sequence[Token], trig: Token, event_type: str, exclude: set[str]) -> list[Actor]:
@@ -148,21 +148,15 @@ class ParticipantIndex:
         return []
 
 
-def _under_clause(t: Token, top: Token) -> bool:
-    """``t`` sits in a clause modifying a noun below ``top`` ("une résolution exigeant un
-    cessez-le-feu à Gaza": Gaza is not the resolution's author)."""
+def _set_apart(t: Token, top: Token, lang: str) -> bool:
+    """``t`` sits below ``top`` in a clause modifying a noun ("une résolution exigeant un cessez-le-feu à Gaza":
+    Gaza is not the resolution's author) or in a time or cause adjunct ("le chemin sera fermé après une entente
+    entre le Canada et les États-Unis" parsed under "chemin"): not part of what ``top`` names."""
+    circumstance = prepositions("circumstance", lang)
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in ("acl", "acl:relcl") and t.pos_ in ("VERB", "AUX"):
             return True  # a verbal clause; "dont le mouvement Hamas" (verbless) still names members
-        t = t.head
-    return False
-
-
-def _in_circumstance(t: Token, top: Token, lang: str) -> bool:
-    """``t`` sits in a time or cause adjunct hung below ``top`` ("le chemin sera fermé après une entente entre le
-    Canada et les États-Unis" parsed under "chemin"): not part of what ``top`` names."""
-    while t.i != top.i and t.head.i != t.i:
-        if prep_of(t) in prepositions("circumstance", lang):
+        if prep_of(t) in circumstance:
             return True
         t = t.head
     return False

@@ -37,18 +37,21 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
             continue
         lemma = tok.lemma_.lower()
         found = lexicon.verb_candidates(lemma, tok.lower_) if pos == "VERB" else lexicon.candidates(lemma, pos)
-        for full, trig in found:
-            if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang):
-                out.append(Match(tok, trig, full))
-                break
+        first = next(_opening(tok, found, lang), None)
+        if first is not None:
+            out.append(Match(tok, first[1], first[0]))
     return out
 
 
 def verb_types(tok: Token, lexicon: Lexicon, lang: str) -> set[str]:
     """The types of the verb entries that open at this token, constraints checked ("placer en détention" is an
     arrest, "placer une commande" no event)."""
-    return {trig.type for full, trig in lexicon.verb_candidates(tok.lemma_.lower(), tok.lower_)
-            if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang)}
+    return {trig.type for _, trig in _opening(tok, lexicon.verb_candidates(tok.lemma_.lower(), tok.lower_), lang)}
+
+
+def _opening(tok: Token, found: list[tuple[str, Trigger]], lang: str):
+    """The (phrase, entry) pairs of ``found`` that open at this token: phrase present, constraints holding."""
+    return ((full, trig) for full, trig in found if _phrase_ok(tok, full) and _constraints_ok(tok, trig, lang))
 
 
 def _predicative(tok: Token) -> bool:
