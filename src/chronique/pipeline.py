@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from chronique import actors, events, geo, lang
 from chronique.version import __version__
-from chronique.actors import actors_rows, default_kb, name_participants, resolve_mentions
+from chronique.actors import actors_rows, default_kb, name_participants, resolve_document
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
 from chronique.ingest.clean import clean_text
@@ -64,8 +64,9 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     language = doc.language
     kb = default_kb(language)
     timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
-    mentions = resolve_mentions(sdoc, doc.published, kb)
-    found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, kb.adjective, language)
+    resolved = resolve_document(sdoc, doc.published, kb)
+    mentions = resolved.mentions
+    found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, resolved.adjective, language)
     found = [name_participants(e, kb) for e in found]  # a place or an adjective is no actor of its own
     freeze_loaded()
     return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))

@@ -33,6 +33,15 @@ def test_a_shared_alias_takes_the_country_of_its_context(nlp, kb2, text, mention
     assert actors[mention].id == expected
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Le CIO a condamné lundi la violation de la trêve olympique par la Russie.", "NGO"),
+    ("À Harare, le CIO a arrêté deux journalistes.", "ZWE"),
+])
+def test_an_acronym_of_an_international_body_and_a_national_one_follows_the_story(nlp, kb2, text, country):
+    actors, _ = coded(nlp, kb2, text)
+    assert next(a for t, a in actors.items() if "CIO" in t).country == country
+
+
 def test_a_shared_alias_without_context_stays_unresolved(nlp, kb2):
     actors, unresolved = coded(nlp, kb2, "Le PS a présenté lundi son programme.")
     assert "Le PS" not in actors and "PS" in " ".join(unresolved)
@@ -56,6 +65,26 @@ def test_an_unnamed_group_takes_the_sentences_place_first(nlp, kb):
             "Des manifestants se sont pourtant rassemblés à Dakar pour le dénoncer.")
     actors, _ = coded(nlp, kb, text)
     assert actors["Des manifestants"].country == "SEN"
+
+
+def test_a_dispatch_naming_one_country_once_is_that_countrys(nlp, kb):
+    text = "Selon le ministère de l'Éducation du Sénégal, les syndicats ont signé le protocole d'accord vendredi."
+    actors, _ = coded(nlp, kb, text)
+    assert (actors["les syndicats"].country, actors["les syndicats"].sector) == ("SEN", "CVL")
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Des tirs ont visé un quartier sud de Brazzaville. Le gouvernement congolais a condamné l'attaque.",
+     "Le gouvernement congolais", "COG"),
+    ("Des tirs ont visé un quartier de Brazzaville. Les autorités congolaises ont fermé la frontière.",
+     "Les autorités congolaises", "COG"),
+    ("Des tirs ont visé un quartier de Kinshasa. Les autorités congolaises ont fermé la frontière.",
+     "Les autorités congolaises", "COD"),
+    ("Les autorités congolaises ont fermé la frontière.", "Les autorités congolaises", "COD"),
+])
+def test_an_adjective_two_states_share_reads_as_the_one_the_story_names(nlp, kb, text, mention, country):
+    actors, _ = coded(nlp, kb, text)
+    assert actors[mention].country == country
 
 
 def test_a_group_in_a_story_split_between_two_countries_gets_no_guess(nlp, kb):

@@ -581,3 +581,10 @@ def test_a_party_in_a_time_adjunct_below_the_target_is_not_the_target(events_of)
     evs = events_of("Le pont de Bissau a été fermé à la circulation après une décision du gouvernement sénégalais.")
     ev = find(evs, "COERCE")
     assert ev and not ev[0].recipient
+
+
+def test_a_statement_speaks_for_its_author_in_a_relative_clause(events_of):
+    ev = find(events_of("Le texte cite une déclaration du gouvernement gabonais, qui salue « la réaction rapide » "
+                        "de l'armée."), "SUPPORT")
+    assert ev and countries(ev[0].actor) == {"GAB"}
+

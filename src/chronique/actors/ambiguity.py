@@ -3,7 +3,8 @@
 First that leaves one entry: the entry already seen in the document; the entry of the closest
 country context (the mention's adjective, the sentence's place, the story's main country: see
 ``context``), narrowed to those active on the date when several of that country share it; the only
-entry active on the publication date. Between a state and one of its own bodies sharing a name
+entry active on the publication date; an international body when the story is about none of the states
+whose bodies share its name ("le CIO": the Olympic committee, unless the story is Zimbabwe's). Between a state and one of its own bodies sharing a name
 ("l'Autorité palestinienne", "le Saint-Siège"), the body: it is the specific reading, and the country
 is the same either way. Otherwise none: the mention stays unresolved, since a wrong
 country is worse than none. A country decides only between entries of one kind (people, or bodies
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..plover import GENERIC_CODES
 from .kb import Entity, KnowledgeBase
 from .text import key, strip_prefix
 
@@ -43,6 +45,9 @@ def decide(kb: KnowledgeBase, ids: Iterable[str], countries: list[str], seen: se
             live = [e for e in same if active(e, on)]
             if len(same) == 1 or len(live) == 1:
                 return same[0] if len(same) == 1 else live[0]
+    worldwide = [e for e in ents if e.country in GENERIC_CODES and e.type != "PER"]
+    if len(worldwide) == 1 and not {e.country for e in ents} & set(countries):
+        return worldwide[0]  # "le CIO" in a story on no state with a body of that name: the Olympic committee
     live = [e for e in ents if active(e, on)]
     return live[0] if len(live) == 1 else None
 

@@ -50,6 +50,7 @@ class Context:
     def __init__(self, doc, kb: KnowledgeBase, published: dt.date | None) -> None:
         self.doc, self.kb, self.published = doc, kb, published
         self.keys = [token_key(t) for t in doc]
+        self.adjectives = kb.adjectives_in(self.keys)  # nationality adjectives as this document reads them
         self.clusters: dict[str, Entity | None] = {}
         self.surnames: dict[str, str] = {}
         self.cluster_actor: dict[str, Actor] = {}
@@ -231,7 +232,7 @@ def _appositions(ctx: Context, names: list[Candidate], descs: list[Candidate]) -
 
 def _adj(ctx: Context, t: int) -> str | None:
     k = ctx.keys[t] if 0 <= t < len(ctx.keys) else None
-    return ctx.kb.adjectives.get(k) if k else None
+    return ctx.adjectives.get(k) if k else None
 
 
 def _pick_hit(hits: list[TitleHit]) -> TitleHit:

@@ -13,10 +13,15 @@ from .candidates import Candidate, Context
 def count_countries(ctx: Context, cands: list[Candidate]) -> None:
     """Record the countries each sentence names, and the story's main country.
 
-    Every country name, capital and nationality adjective counts once; the title (first sentence)
-    counts twice, since it says what the story is about. The main country needs two mentions and a
-    clear lead (half as many again as the next): a story split between two countries has none, and
-    its unnamed groups take the sentence's place or stay uncoded rather than take a guess.
+    Every country name, capital and nationality adjective counts once, and so does every name of a person
+    or body of a state that the knowledge base knows unambiguously ("François Hollande"; on all of
+    ../shared/train type+actor F1 0.675 -> 0.681, dev 0.739 -> 0.741, validation stories 0.675 -> 0.676);
+    the title (first sentence) counts twice, since it says what the story is about. The main country is the only one named, or one
+    named twice with a clear lead (half as many again as the next): a story split between two countries
+    has none, and its unnamed groups take the sentence's place or stay uncoded rather than take a guess.
+    (A short dispatch naming its country once, "le ministère de l'Éducation du Sénégal", is that
+    country's: on the validation stories of ../shared/train type+actor F1 0.665 -> 0.672, on all of it
+    0.667 -> 0.670; dev unchanged, full F1 0.533 -> 0.528 on recipients its annotators left out.)
     """
     doc, kb = ctx.doc, ctx.kb
     first = next(iter(doc.sents), None)
@@ -24,17 +29,29 @@ def count_countries(ctx: Context, cands: list[Candidate]) -> None:
     for c in cands:
         iso = _gpe(ctx, c)
         if iso is None:
+            owner = _state_of(ctx, c)  # "Hollande", "le Parquet de Ouagadougou": a known person or body of a state
+            if owner is not None:
+                ctx.countries[owner] += 2 if c.start < title_end else 1
             continue
         ctx.countries[iso] += 2 if c.start < title_end else 1
         sent = doc[c.start].sent.start
         ctx.sentence_places.setdefault(sent, []).append((iso, _after_locative(ctx, c.start)))
     for t, k in enumerate(ctx.keys):
-        ref = kb.adjectives.get(k) if k else None
+        ref = ctx.adjectives.get(k) if k else None
         if ref in kb.entities and kb.entities[ref].type == "GPE":
             ctx.countries[ref] += 2 if t < title_end else 1
     top = ctx.countries.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+    if top and (len(top) == 1 or (top[0][1] >= 2 and top[0][1] >= 1.5 * top[1][1])):
         ctx.main_country = top[0][0]
+
+
+def _state_of(ctx: Context, c: Candidate) -> str | None:
+    """The state of the one person or body a name candidate can be (not an international one), else None."""
+    ids = {h.entity_id for h in c.hits}
+    if len(ids) != 1:
+        return None
+    state = ctx.kb.entities.get(ctx.kb.entities[ids.pop()].country or "")
+    return state.id if state is not None and state.type == "GPE" else None
 
 
 def _gpe(ctx: Context, c: Candidate) -> str | None:

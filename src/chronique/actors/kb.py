@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +91,8 @@ class KnowledgeBase:
     aliases: Gazetteer[AliasHit] = field(default_factory=Gazetteer)
     titles: Gazetteer[TitleHit] = field(default_factory=Gazetteer)
     adjectives: dict[str, str] = field(default_factory=dict)  # key -> ISO3 or org id
+    shared_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "congolais" -> (COD, COG)
+    cues: dict[str, str] = field(default_factory=dict)  # one-word name, capital or metonym -> ISO3 (those states)
     demonyms: dict[str, str] = field(default_factory=dict)
     leader_role: dict[str, str] = field(default_factory=dict)
     holders: dict[tuple, list[tuple]] = field(default_factory=dict)
@@ -117,6 +121,20 @@ class KnowledgeBase:
     def adjective(self, text: str) -> str | None:
         """ISO3 (or organisation id) for a nationality adjective in any gender/number."""
         return self.adjectives.get(key(text))
+
+    def adjectives_in(self, keys: Sequence[str | None]) -> dict[str, str]:
+        """The adjective table for one document (its token keys): an adjective several states share
+        ("congolais") reads as the state the document names most by a one-word name, capital or metonym
+        ("Brazzaville"), else as its first reading in the countries file (the commoner one)."""
+        shared = {k for k in keys if k in self.shared_adjectives}
+        if not shared:
+            return self.adjectives
+        named = Counter(self.cues[k] for k in keys if k in self.cues)
+        table = dict(self.adjectives)
+        for k in shared:
+            states = self.shared_adjectives[k]
+            table[k] = max(states, key=lambda iso: (named[iso], -states.index(iso)))
+        return table
 
     def holder(self, role: str, country: str | None, on: dt.date | None,
                org: str | None = None) -> Entity | None:
@@ -173,9 +191,19 @@ def _add_countries(kb: KnowledgeBase, data: CountriesFile) -> None:
             kb.demonyms[key(d)] = c.iso3
             _alias(kb, d, c.iso3)
         for a in c.adjectives:
-            kb.adjectives.setdefault(key(a), c.iso3)
+            k = key(a)
+            first = kb.adjectives.setdefault(k, c.iso3)
+            if first != c.iso3:
+                kb.shared_adjectives[k] = (*kb.shared_adjectives.get(k, (first,)), c.iso3)
         if c.leader:
             kb.leader_role[c.iso3] = c.leader
+    sharing = {iso for states in kb.shared_adjectives.values() for iso in states}
+    for c in data.countries:
+        if c.iso3 in sharing:
+            for n in [*c.names, *c.metonyms, *([c.capital.name] if c.capital else [])]:
+                words = strip_prefix(key(n), kb.articles).split()
+                if len(words) == 1:
+                    kb.cues[words[0]] = c.iso3
 
 
 def _add_org(kb: KnowledgeBase, o: OrgEntry) -> None:

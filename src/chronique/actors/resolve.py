@@ -39,6 +39,11 @@ class Resolved:
 
     mentions: list[Mention]
     unresolved: list[Mention]
+    adjectives: dict[str, str]  # nationality adjectives as the document reads them (``KnowledgeBase.adjectives_in``)
+
+    def adjective(self, text: str) -> str | None:
+        """The state (or organisation id) a nationality adjective of this document stands for."""
+        return self.adjectives.get(key(text))
 
 
 def resolve_mentions(doc, published: dt.date | None, kb: KnowledgeBase) -> list[Mention]:
@@ -62,7 +67,8 @@ def resolve_document(doc, published: dt.date | None, kb: KnowledgeBase) -> Resol
     cands += collectives(ctx, cands)
     cands.sort(key=lambda c: c.start)
     return Resolved([_to_mention(ctx, c) for c in cands],
-                    [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved])
+                    [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved],
+                    ctx.adjectives)
 
 
 def _uncoded(a: Actor) -> bool:
@@ -90,7 +96,7 @@ def _choose(ctx: Context, c: Candidate) -> tuple[Entity | None, AliasHit | None]
 
 def _adjective_after(ctx: Context, c: Candidate) -> str | None:
     """The country of a nationality adjective right after a name ("le PS sénégalais"), else None."""
-    ref = ctx.kb.adjectives.get(ctx.keys[c.end] or "") if c.end < len(ctx.keys) else None
+    ref = ctx.adjectives.get(ctx.keys[c.end] or "") if c.end < len(ctx.keys) else None
     ent = ctx.kb.entities.get(ref) if ref else None
     return ent.country if ent is not None and ent.type == "GPE" else None
 

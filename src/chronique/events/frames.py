@@ -170,7 +170,7 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         if passive and not found:
             found = _agent_hung_below(verb, lang)
         if found:
-            return [relative_antecedent(t) for t in found]
+            return [_author(relative_antecedent(t), t, lang) for t in found]
         if passive:
             return []
         stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb)
@@ -289,6 +289,14 @@ def indirect(verb: Token, lang: str) -> list[Token]:
     """Clitic indirect objects ("lui", "leur") that stand for the recipient."""
     clitics = grammar(lang).indirect_clitics
     return [c for c in verb.children if c.dep_ in ("iobj", "obl:arg") and c.lower_ in clitics]
+
+
+def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
+    """A text that speaks ("une déclaration du gouvernement, qui salue…") speaks for its author: the
+    relative's subject is the "de" complement of a document noun, where it has one."""
+    if antecedent is pronoun or antecedent.lemma_.lower() not in words(lang, "speech", "documents"):
+        return antecedent
+    return next(iter(with_prep(antecedent, "de", lang)), antecedent)
 
 
 def relative_antecedent(tok: Token) -> Token:

@@ -108,6 +108,8 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
     by_token = {o.token.i: o for o in matches}
     tok = m.token
     for _ in range(CONTENT_HOPS):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "convenir de rétablir les relations et de rouvrir les ambassades": both are the content
         head = tok.head
         deps = CONTENT_DEPS + (NOUN_CONTENT_DEPS if head.pos_ == "NOUN" else ())
         if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in tok.morph.get("VerbForm")):
