@@ -27,6 +27,13 @@ def test_foreign_minister_description_and_counterpart(nlp, kb):
     assert find(ms, "son homologue nord-coréen").actor.name == "Ri Yong-ho"
 
 
+def test_the_eus_foreign_policy_chief_is_the_eus_in_a_story_on_another_state(nlp, kb):
+    text = ("La Biélorussie a arrêté des opposants. Minsk dément. "
+            "Le chef de la diplomatie européenne a dénoncé lundi la répression en Biélorussie.")
+    borrell = find(run(nlp, kb, text, "2020-09-10"), "Le chef de la diplomatie européenne").actor
+    assert (borrell.name, borrell.country) == ("Josep Borrell", "IGO")
+
+
 def test_title_and_name_form_one_mention(nlp, kb):
     ms = run(nlp, kb, "Le président russe Vladimir Poutine recevra jeudi des diplomates.", "2019-04-20")
     m = find(ms, "Le président russe Vladimir Poutine")

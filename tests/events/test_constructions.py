@@ -429,11 +429,6 @@ def test_what_one_is_accused_of_is_alleged_and_what_is_condemned_happened(events
     assert [e for e in find(evs, "ASSAULT") if e.aux == "none"]
 
 
-def test_leaving_a_regional_body_rejects_it(events_of):
-    ev = find(events_of("Le Mali a annoncé dimanche son retrait de la Cédéao."), "REJECT")
-    assert ev and countries(ev[0].actor) == {"MLI"}
-
-
 def test_an_amnesty_passed_concedes_and_a_concession_agreed_on_is_the_agreement(events_of):
     evs = events_of("Le Parlement espagnol a approuvé jeudi une loi d'amnistie pour les indépendantistes catalans.")
     assert find(evs, "CONCEDE") and countries(find(evs, "CONCEDE")[0].actor) == {"ESP"} and not find(evs, "AGREE")
@@ -588,3 +583,16 @@ def test_a_statement_speaks_for_its_author_in_a_relative_clause(events_of):
                         "de l'armée."), "SUPPORT")
     assert ev and countries(ev[0].actor) == {"GAB"}
 
+
+
+def test_a_meeting_in_a_time_adjunct_of_an_announcement_is_no_plan(events_of):
+    evs = events_of("Le Premier ministre haïtien a annoncé sa démission lors d'une réunion d'urgence de la "
+                    "Communauté des Caraïbes.")
+    assert not find(evs, "AGREE")
+    assert find(events_of("Le Kremlin a annoncé une réunion avec les dirigeants ukrainiens."), "AGREE")
+
+
+def test_what_parties_agree_to_do_in_coordination_is_only_agreed(events_of):
+    evs = events_of("Le Qatar et Bahreïn ont convenu vendredi de rétablir leurs relations diplomatiques et de rouvrir "
+                    "leurs ambassades.")
+    assert find(evs, "AGREE") and all(e.aux != "none" for e in find(evs, "CONCEDE"))

@@ -193,3 +193,34 @@ def test_retaliation_names_why_another_act_was_done(events_of):
     assert find(evs, "ASSAULT") and not find(evs, "SANCTION")
     ev = find(events_of("La Chine a annoncé mardi des mesures de rétorsion contre le Japon."), "SANCTION")
     assert ev and countries(ev[0].actor) == {"CHN"} and countries(ev[0].recipient) == {"JPN"}
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("Le Mali, le Burkina Faso et le Niger ont annoncé dimanche leur retrait de la Cédéao.", "SANCTION", {"MLI", "BFA", "NER"}),
+    ("Les Philippines ont quitté la CPI en mars.", "SANCTION", {"PHL"}),
+    ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.", "REJECT", {"USA"}),
+])
+def test_leaving_a_body_ends_ones_part_and_leaving_a_pact_rejects_it(events_of, text, etype, actor):
+    ev = find(events_of(text), etype)
+    assert ev and countries(ev[0].actor) == actor and not find(events_of(text), "RETREAT")
+
+
+def test_support_in_arms_or_money_is_aid(events_of):
+    ev = find(events_of("Téhéran soutient militairement le régime syrien."), "AID")
+    assert ev and countries(ev[0].actor) == {"IRN"} and countries(ev[0].recipient) == {"SYR"}
+    assert find(events_of("La France a réaffirmé son soutien au président malien."), "SUPPORT")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Le journaliste, condamné pour espionnage par un tribunal de Moscou, a été échangé.", "SANCTION"),
+    ("Paris a condamné Moscou pour son agression contre l'Ukraine.", "ACCUSE"),
+    ("Le gouvernement polonais a condamné la décision de la Cour suprême.", "ACCUSE"),
+])
+def test_a_sentence_handed_down_is_no_reproach(events_of, text, etype):
+    found = {e.event_type for e in events_of(text) if e.trigger.startswith("condamn")}
+    assert found == {etype}
+
+
+def test_a_possessed_act_in_an_adjunct_is_the_objects_and_already_done(events_of):
+    ev = find(events_of("Paris a condamné Moscou pour son agression contre l'Ukraine."), "ASSAULT")
+    assert ev and countries(ev[0].actor) == {"RUS"}

@@ -94,7 +94,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     actor_slots, recipient_slots = _nominal_agent(trig, tok, lang)
     actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _no_party(
         t, lexicon, timexes) or (t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or _possessed(t, parts))
-    actor_toks = _possessor_tokens(tok, lang) or actor_toks
+    actor_toks = _possessor_tokens(tok, parts) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
     recips = _recipients(recipient_slots, tok, parts, trig.type, exclude={a.id or a.text for a in actors})
     place = frame_place(trig, tok, lexicon, lang)
@@ -206,19 +206,25 @@ def _possessed(t: Token, parts: ParticipantIndex) -> bool:
         "Yes" in c.morph.get("Poss") for c in t.children if c.dep_ == "det")
 
 
-def _possessor_tokens(tok: Token, lang: str) -> list[Token]:
+def _possessor_tokens(tok: Token, parts: ParticipantIndex) -> list[Token]:
     """A possessive on an event noun ("sa solidarité avec X", "son premier sommet") names the
-    subject of the clause it sits in: "Kim est arrivé pour son sommet" -> Kim. It outranks a
-    "de" complement, which is then the target ("sa solidarité vis-à-vis du Danemark")."""
+    subject of the clause it sits in: "Kim est arrivé pour son sommet" -> Kim, or, for a noun in an adjunct of a
+    verb with a party as its object, that object ("a félicité Lula pour sa victoire", "a condamné Moscou pour son
+    agression"). It outranks a "de" complement, which is then the target ("sa solidarité vis-à-vis du Danemark")."""
     if tok.pos_ != "NOUN" or not any("Yes" in c.morph.get("Poss") for c in tok.children if c.dep_ == "det"):
         return []
-    verb = frames.governor(tok)
-    return frames.expand_conj(frames.subjects(verb, lang), lang) if verb is not None else []
+    verb, lang = frames.governor(tok), parts.lang
+    if verb is None:
+        return []
+    objects = [o for o in frames.objects(verb, lang) if parts.mention_for(o)] if tok.dep_.startswith("obl") else []
+    if objects:
+        return frames.expand_conj(objects, lang)  # "a condamné Moscou pour son agression": Moscou's
+    return frames.expand_conj(frames.subjects(verb, lang), lang)
 
 
 def _possessor(tok: Token, parts: ParticipantIndex) -> list[Actor]:
     """The coded actors the possessive stands for (see ``_possessor_tokens``)."""
-    return parts.actors_for(_possessor_tokens(tok, parts.lang), tok, "", exclude=set())
+    return parts.actors_for(_possessor_tokens(tok, parts), tok, "", exclude=set())
 
 
 def _reacted_to(tok: Token, lang: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique import lang as language
+from chronique.events.frames import circumstantial
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def analyse(trig: Token, lang: str) -> Modality:
     c = cues(lang)
     verb = clause_verb(trig)
     perfect = language.grammar(lang).perfect_auxiliaries
-    hypothetical, causes = _plan_and_hypothesis(trig, verb, c, perfect)
+    hypothetical, causes = _plan_and_hypothesis(trig, verb, c, perfect, lang)
     aux = _auxes(verb)
     pluperfect = any(a.lemma_ in perfect and "Imp" in a.morph.get("Tense") for a in aux) \
         and "Part" in verb.morph.get("VerbForm") and _background_cue(verb, c)
@@ -130,7 +131,15 @@ def _case(tok: Token) -> str:
     return " ".join(c.lower_ for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i)
 
 
-def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, ...]) -> tuple[bool, set[str]]:
+def _judged(noun: Token) -> bool:
+    """A possessed noun after a verb acting on a party ("a condamné Moscou pour son agression", "a félicité
+    Lula pour sa victoire"): what the party is judged for, already done, not a purpose."""
+    return any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det") and any(
+        c.dep_ == "obj" and (c.pos_ == "PROPN" or c.ent_type_) for c in noun.head.children)
+
+
+def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, ...],
+                         lang: str) -> tuple[bool, set[str]]:
     """Whether the trigger is only supposed, and the cues (lemmas, or "Fut"/"Cnd") that make it
     planned rather than done."""
     causes: set[str] = set()
@@ -147,7 +156,9 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
                 causes.add("Cnd")
         if lemma in c.realised_past and _compound_past(tok, perfect):
             continue  # "a dû être exfiltrée", "a pu quitter le pays": it happened
-        if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (i == 0 and lemma in c.intent and tok.i != trig.i):
+        if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (
+                i == 0 and lemma in c.intent and tok.i != trig.i and not circumstantial(trig, lang)):
+            # (a noun in a time adjunct, "a annoncé sa démission lors d'une réunion": when, not what, is announced)
             direct = tok.i in (trig.head.i, trig.head.head.i)
             causes.add(lemma if direct else f"via {lemma}")  # only a direct decision enacts
         if any(m.lower_ in c.hypothesis_marks for m in tok.children if m.dep_ == "mark"):
@@ -161,6 +172,6 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
     if trig.pos_ == "NOUN":
         causes.update(f"via {a.lemma_.lower()}" for a in trig.children
                       if a.dep_ in ("amod", "acl") and a.lemma_.lower() in c.planned_adj)
-    if trig.pos_ == "NOUN" and trig.dep_.startswith("obl") and _case(trig) in c.purpose:
-        causes.add("purpose")
+    if trig.pos_ == "NOUN" and trig.dep_.startswith("obl") and _case(trig) in c.purpose and not _judged(trig):
+        causes.add("purpose")  # "pour négocier", "arrivé pour son sommet"; not "a condamné X pour son agression"
     return hypothetical, causes
