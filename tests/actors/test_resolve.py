@@ -179,3 +179,17 @@ def test_a_body_every_state_has_is_the_story_country_s_when_the_kb_lacks_that_on
     doc = nlp("Madrid a saisi la justice. La Cour constitutionnelle a suspendu la loi catalane.")
     ms = [m for m in resolve_mentions(doc, dt.date(2017, 9, 20), kb) if "Cour" in m.text]
     assert ms and ms[0].actor.country == "ESP" and ms[0].actor.sector == "JUD"
+
+
+def test_an_object_clitic_is_the_latest_party_but_its_verbs_subject(nlp, kb):
+    ms = run(nlp, kb, "Joe Biden a téléphoné mardi à Emmanuel Macron. Le président américain l'a félicité pour sa "
+             "victoire.", "2022-04-26")
+    assert find(ms, "l'").actor.name == "Emmanuel Macron"
+    ms = run(nlp, kb, "Sergueï Lavrov a formulé son invitation à Kim Jong-un alors que celui-ci le recevait à "
+             "Pyongyang.", "2018-05-31")
+    assert find(ms, "celui-ci").actor.name == "Kim Jong-un" and find(ms, "le").actor.name == "Sergei Lavrov"
+
+
+def test_a_clitic_standing_for_what_is_said_is_no_party(nlp, kb):
+    ms = run(nlp, kb, "Le maréchal Khalifa Haftar a accepté une trêve, comme le réclame l'ONU.", "2019-08-10")
+    assert "le" not in [m.text for m in ms]

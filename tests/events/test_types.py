@@ -224,3 +224,15 @@ def test_a_sentence_handed_down_is_no_reproach(events_of, text, etype):
 def test_a_possessed_act_in_an_adjunct_is_the_objects_and_already_done(events_of):
     ev = find(events_of("Paris a condamné Moscou pour son agression contre l'Ukraine."), "ASSAULT")
     assert ev and countries(ev[0].actor) == {"RUS"}
+
+
+def test_crowds_storming_the_seats_of_power_riot_and_armies_assault(events_of):
+    evs = events_of("Des centaines de manifestants ont envahi lundi le Parlement à Bichkek.")
+    assert find(evs, "PROTEST") and not find(evs, "ASSAULT")
+    evs = events_of("L'armée russe a pris d'assaut le siège de l'administration régionale.")
+    assert find(evs, "ASSAULT") and not find(evs, "PROTEST")
+
+
+def test_blame_in_the_words_of_french_news(events_of):
+    ev = find(events_of("Le Premier ministre polonais a étrillé mardi le gouvernement hongrois."), "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"POL"} and countries(ev[0].recipient) == {"HUN"}

@@ -1,4 +1,5 @@
-"""Coreference: a subject "il", "elle", "ils", "elles" joins the cluster of its antecedent, and so does a
+"""Coreference: a subject "il", "elle", "ils", "elles" or an object clitic ("l'a félicité") joins the cluster
+of its antecedent, and so does a
 definite noun that stands for the state or body last named ("le pays", "l'organisation régionale"); a
 counted plural ("les deux pays") joins the clusters of that many states, parties or people last named."""
 from __future__ import annotations
@@ -6,18 +7,25 @@ from __future__ import annotations
 from .candidates import Candidate, Context
 
 _SUBJ = ("nsubj", "nsubj:pass", "expl:subj")
+_OBJ = ("obj", "iobj")
 
 
 def pronouns(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Subject pronouns (the language's ``titles.yaml`` pronouns: il/elle/ils/elles) -> the latest
-    compatible actor of the last two sentences, as new candidates."""
+    compatible actor of the last two sentences, and object clitics (``object_pronouns``: "l'a félicité") -> the
+    latest that is not their verb's subject, as new candidates."""
     out, taken = [], {t for c in cands for t in range(c.start, c.end)}
     people = [c for c in cands if c.actor is not None]
     for tok in ctx.doc:
-        info = ctx.kb.pronouns.get(ctx.keys[tok.i] or "")
-        if info is None or tok.i in taken or not tok.dep_.startswith(_SUBJ):
+        if tok.i in taken:
             continue
-        ante = _antecedent(ctx, tok, info, people)
+        info = ctx.kb.pronouns.get(ctx.keys[tok.i] or "")
+        if info is not None and tok.dep_.startswith(_SUBJ):
+            ante = _antecedent(ctx, tok, info, people)
+        elif tok.dep_ in _OBJ and tok.pos_ == "PRON" and tok.i < tok.head.i and tok.lower_ in ctx.kb.object_pronouns:
+            ante = _object_antecedent(ctx, tok, ctx.kb.object_pronouns[tok.lower_], people, out)
+        else:
+            continue
         if ante is not None:
             out.append(Candidate(tok.i, tok.i + 1, "pronoun", actor=ante.actor, cluster=ante.cluster,
                                  entity=ante.entity, head_i=tok.i))
@@ -36,6 +44,21 @@ def _antecedent(ctx: Context, tok, info: tuple[str, str, bool], people: list[Can
     return (subj or pool)[-1]
 
 
+def _object_antecedent(ctx: Context, tok, info: tuple[str | None, str], people: list[Candidate],
+                       resolved: list[Candidate]) -> Candidate | None:
+    """The latest compatible actor of the last two sentences that is not the clause's own subject ("Biden l'a
+    félicité": not Biden; "Kim, alors que celui-ci le recevait": not Kim), named or a pronoun already resolved."""
+    gender, number = info
+    if any(ctx.keys[c.i] in ctx.kb.words["neuter_marks"] for c in tok.head.children if c.i < tok.i):
+        return None  # "comme le réclame l'ONU": "le" stands for what is said, not for a party
+    subjects = {c.i for c in tok.head.children if c.dep_.startswith(_SUBJ)}
+    own = {c.cluster for c in people + resolved if c.head_i in subjects}
+    limit = _sentence_start(tok, back=2)
+    pool = [c for c in people if limit <= c.start < tok.i and c.head_i not in subjects and c.cluster not in own
+            and _compatible(ctx, c, gender, number)]
+    return pool[-1] if pool else None
+
+
 def _sentence_start(tok, back: int) -> int:
     sent = tok.sent
     start = sent.start
@@ -46,13 +69,13 @@ def _sentence_start(tok, back: int) -> int:
     return start
 
 
-def _compatible(ctx: Context, c: Candidate, gender: str, number: str) -> bool:
+def _compatible(ctx: Context, c: Candidate, gender: str | None, number: str) -> bool:
     if number == "pl":
         return c.kind == "group" and c.plural
     if c.actor.type != "PER" or c.plural:
         return False
     g = c.entity.gender if c.entity is not None and c.entity.gender else ("f" if c.feminine else None)
-    return g is None or g == gender
+    return gender is None or g is None or g == gender
 
 
 def descriptions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:

@@ -100,6 +100,7 @@ class KnowledgeBase:
     group_names: dict[str, str] = field(default_factory=dict)  # sector -> "Civilians of {country}"
     words: dict[str, frozenset] = field(default_factory=dict)  # determiners, linkers…
     pronouns: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    object_pronouns: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # "l'" -> (None, "sg")
     anaphors: dict[str, str] = field(default_factory=dict)  # "pays" -> "state", "organisation" -> "organisation"
     collectives: dict[str, str] = field(default_factory=dict)  # "pays" -> "state", "parties" -> "party"
     collective_numbers: dict[str, int] = field(default_factory=dict)  # "deux" -> 2
@@ -252,8 +253,9 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "office_states",
                              "unplaced_qualifiers", "quantities",
                              "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers",
-                             "collective_determiners", "participant_cases")}
+                             "collective_determiners", "participant_cases", "neuter_marks")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}
+    kb.object_pronouns = {p.fr.casefold(): (p.gender, p.number) for p in t.object_pronouns}
     kb.anaphors = {key(a.fr): a.refers for a in t.anaphors}
     kb.collectives = {key(c.fr): c.refers for c in t.collectives}
     kb.collective_numbers = {key(w): n for w, n in t.collective_numbers.items()}

@@ -129,6 +129,12 @@ class PronounEntry(_Strict):
     last: bool = False  # refers to the last-named actor ("ce dernier"), not to the preferred subject
 
 
+class ObjectPronounEntry(_Strict):
+    fr: str
+    gender: Optional[Literal["m", "f"]] = None  # "l'", "lui", "leur" say none
+    number: Literal["sg", "pl"]
+
+
 class AnaphorEntry(_Strict):
     fr: str
     refers: Literal["state", "organisation"]  # what the noun may stand for: a state, an international body
@@ -153,6 +159,8 @@ class TitlesFile(_Strict):
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []
     pronouns: list[PronounEntry] = []
+    object_pronouns: list[ObjectPronounEntry] = []  # clitics before the verb: "le", "la", "l'", "lui", "les", "leur"
+    neuter_marks: list[str] = []  # "comme le réclame l'ONU": the clitic stands for what is said
     anaphors: list[AnaphorEntry] = []
     anaphor_determiners: list[str] = []
     anaphor_blockers: list[str] = []
