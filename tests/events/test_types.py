@@ -236,3 +236,16 @@ def test_crowds_storming_the_seats_of_power_riot_and_armies_assault(events_of):
 def test_blame_in_the_words_of_french_news(events_of):
     ev = find(events_of("Le Premier ministre polonais a étrillé mardi le gouvernement hongrois."), "ACCUSE")
     assert ev and countries(ev[0].actor) == {"POL"} and countries(ev[0].recipient) == {"HUN"}
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("La Corée du Nord a tiré mardi un missile balistique intercontinental qui est retombé en mer du Japon.",
+     "MOBILIZE", "weapons"),
+    ("Pyongyang a procédé lundi à un nouvel essai nucléaire.", "MOBILIZE", "weapons"),
+    ("La Russie a tiré des missiles balistiques sur Kharkiv dans la nuit.", "ASSAULT", "heavy-weapons"),
+    ("À l'aéroport de Moscou, la police antiémeute était présente en force.", "MOBILIZE", "troops"),
+])
+def test_weapons_tested_and_forces_shown_are_mobilised(events_of, text, etype, mode):
+    ev = find(events_of(text), etype)
+    assert ev and ev[0].mode == mode
+    assert etype == "ASSAULT" or not find(events_of(text), "ASSAULT")
