@@ -3,10 +3,10 @@
 First that leaves one entry: the entry already seen in the document; the entry of the closest
 country context (the mention's adjective, the sentence's place, the story's main country: see
 ``context``), narrowed to those active on the date when several of that country share it; the only
-entry active on the publication date; an international body when the story is about none of the states
-whose bodies share its name ("le CIO": the Olympic committee, unless the story is Zimbabwe's). Between a state and one of its own bodies sharing a name
-("l'Autorité palestinienne", "le Saint-Siège"), the body: it is the specific reading, and the country
-is the same either way. Otherwise none: the mention stays unresolved, since a wrong
+entry active on the publication date; an international body when the story is about none of the
+states whose bodies share its name ("le CIO": the Olympic committee, unless the story is Zimbabwe's).
+Between a state and one of its own bodies sharing a name ("l'Autorité palestinienne", "le Saint-Siège"),
+the body: it is the specific reading, and the country is the same either way. Otherwise none: the mention stays unresolved, since a wrong
 country is worse than none. A country decides only between entries of one kind (people, or bodies
 and states): "Hollande" the president and "la Hollande" the state are no matter of country.
 """

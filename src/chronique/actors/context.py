@@ -16,9 +16,10 @@ def count_countries(ctx: Context, cands: list[Candidate]) -> None:
     Every country name, capital and nationality adjective counts once, and so does every name of a person
     or body of a state that the knowledge base knows unambiguously ("François Hollande"; on all of
     ../shared/train type+actor F1 0.675 -> 0.681, dev 0.739 -> 0.741, validation stories 0.675 -> 0.676);
-    the title (first sentence) counts twice, since it says what the story is about. The main country is the only one named, or one
-    named twice with a clear lead (half as many again as the next): a story split between two countries
-    has none, and its unnamed groups take the sentence's place or stay uncoded rather than take a guess.
+    the title (first sentence) counts twice, since it says what the story is about. The main country is
+    the only one named, or one named twice with a clear lead (half as many again as the next): a story
+    split between two countries has none, and its unnamed groups take the sentence's place or stay uncoded
+    rather than take a guess.
     (A short dispatch naming its country once, "le ministère de l'Éducation du Sénégal", is that
     country's: on the validation stories of ../shared/train type+actor F1 0.665 -> 0.672, on all of it
     0.667 -> 0.670; dev unchanged, full F1 0.533 -> 0.528 on recipients its annotators left out.)

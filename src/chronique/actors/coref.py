@@ -1,7 +1,7 @@
 """Coreference: a subject "il", "elle", "ils", "elles" or an object clitic ("l'a félicité") joins the cluster
-of its antecedent, and so does a
-definite noun that stands for the state or body last named ("le pays", "l'organisation régionale"); a
-counted plural ("les deux pays") joins the clusters of that many states, parties or people last named."""
+of its antecedent, and so does a definite noun that stands for the state or body last named ("le pays",
+"l'organisation régionale"); a counted plural ("les deux pays") joins the clusters of that many states,
+parties or people last named."""
 from __future__ import annotations
 
 from .candidates import Candidate, Context

@@ -202,8 +202,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
 def _possessed(t: Token, parts: ParticipantIndex) -> bool:
     """A thing its owner holds ("la rupture de ses relations", "le rappel de son ambassadeur"), naming no
     actor of its own: not the doer; the next slot (the subject announcing it) is."""
-    return t.pos_ == "NOUN" and parts.mention_for(t) is None and any(
-        "Yes" in c.morph.get("Poss") for c in t.children if c.dep_ == "det")
+    return t.pos_ == "NOUN" and parts.mention_for(t) is None and frames.possessed(t)
 
 
 def _possessor_tokens(tok: Token, parts: ParticipantIndex) -> list[Token]:
@@ -211,7 +210,7 @@ def _possessor_tokens(tok: Token, parts: ParticipantIndex) -> list[Token]:
     subject of the clause it sits in: "Kim est arrivé pour son sommet" -> Kim, or, for a noun in an adjunct of a
     verb with a party as its object, that object ("a félicité Lula pour sa victoire", "a condamné Moscou pour son
     agression"). It outranks a "de" complement, which is then the target ("sa solidarité vis-à-vis du Danemark")."""
-    if tok.pos_ != "NOUN" or not any("Yes" in c.morph.get("Poss") for c in tok.children if c.dep_ == "det"):
+    if tok.pos_ != "NOUN" or not frames.possessed(tok):
         return []
     verb, lang = frames.governor(tok), parts.lang
     if verb is None:
@@ -264,12 +263,12 @@ def _local_civilians(event_type: str, actors: list[Actor], recips: list[Actor], 
         if where is None or not where.country:
             return None
         return Actor(text=where.text, name=None, country=where.country, sector="CVL", type="GPE")
-    protesters = victims = local(place or home)
-    if event_type in CIVILIAN_ACTOR and protesters and not any(a.country for a in actors):
-        actors = [*actors, protesters]
+    civilians = local(place or home)
+    if event_type in CIVILIAN_ACTOR and civilians and not any(a.country for a in actors):
+        actors = [*actors, civilians]
     targeted = event_type in CIVILIAN_TARGET and (CIVILIAN_TARGET[event_type] is None or mode in CIVILIAN_TARGET[event_type])
-    if targeted and victims and not recips:
-        recips = [victims]
+    if targeted and civilians and not recips:
+        recips = [civilians]
     return actors, recips
 
 

@@ -291,6 +291,11 @@ def indirect(verb: Token, lang: str) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("iobj", "obl:arg") and c.lower_ in clitics]
 
 
+def possessed(noun: Token) -> bool:
+    """A noun with a possessive determiner ("son agression", "sa solidarité", "ses soutiens")."""
+    return any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det")
+
+
 def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
     """A text that speaks ("une déclaration du gouvernement, qui salue…") speaks for its author: the
     relative's subject is the "de" complement of a document noun, where it has one."""

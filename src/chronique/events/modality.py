@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique import lang as language
-from chronique.events.frames import circumstantial
+from chronique.events.frames import circumstantial, possessed
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,8 @@ def _case(tok: Token) -> str:
 def _judged(noun: Token) -> bool:
     """A possessed noun after a verb acting on a party ("a condamné Moscou pour son agression", "l'a félicité
     pour sa victoire"): what the party is judged for, already done, not a purpose."""
-    return any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det") and any(
-        c.dep_ == "obj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_) for c in noun.head.children)
+    return possessed(noun) and any(c.dep_ == "obj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)
+                                   for c in noun.head.children)
 
 
 def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, ...],
