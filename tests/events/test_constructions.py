@@ -596,3 +596,8 @@ def test_what_parties_agree_to_do_in_coordination_is_only_agreed(events_of):
     evs = events_of("Le Qatar et Bahreïn ont convenu vendredi de rétablir leurs relations diplomatiques et de rouvrir "
                     "leurs ambassades.")
     assert find(evs, "AGREE") and all(e.aux != "none" for e in find(evs, "CONCEDE"))
+
+
+def test_a_visit_under_a_noun_of_intent_is_planned(events_of):
+    evs = events_of("Le président turc a indiqué mardi son intention de se rendre à Moscou au printemps.")
+    assert find(evs, "AGREE") and not find(evs, "CONSULT")

@@ -156,7 +156,9 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
                 causes.add("Cnd")
         if lemma in c.realised_past and _compound_past(tok, perfect):
             continue  # "a dû être exfiltrée", "a pu quitter le pays": it happened
-        if (i > 0 and (lemma in c.intent or lemma in c.planned_adj)) or (
+        # (a verb trigger under a noun of intent is planned too: "son intention de se rendre à Moscou")
+        intended = lemma in c.intent or lemma in c.planned_adj or (lemma in c.planned_nouns and verb.i == trig.i)
+        if (i > 0 and intended) or (
                 i == 0 and lemma in c.intent and tok.i != trig.i and not circumstantial(trig, lang)):
             # (a noun in a time adjunct, "a annoncé sa démission lors d'une réunion": when, not what, is announced)
             direct = tok.i in (trig.head.i, trig.head.head.i)
