@@ -193,3 +193,9 @@ def test_an_object_clitic_is_the_latest_party_but_its_verbs_subject(nlp, kb):
 def test_a_clitic_standing_for_what_is_said_is_no_party(nlp, kb):
     ms = run(nlp, kb, "Le maréchal Khalifa Haftar a accepté une trêve, comme le réclame l'ONU.", "2019-08-10")
     assert "le" not in [m.text for m in ms]
+
+
+def test_a_bare_office_title_with_no_holder_is_the_person_last_named(nlp, kb):
+    text = ("La Corée du Nord et la Corée du Sud se sont accusées mardi. Sergueï Lavrov a appelé au calme. "
+            "Le ministre a dénoncé « une escalade dangereuse ».")
+    assert find(run(nlp, kb, text, "2018-05-31"), "Le ministre").actor.name == "Sergei Lavrov"

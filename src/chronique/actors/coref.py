@@ -1,8 +1,11 @@
 """Coreference: a subject "il", "elle", "ils", "elles" or an object clitic ("l'a félicité") joins the cluster
 of its antecedent, and so does a definite noun that stands for the state or body last named ("le pays",
 "l'organisation régionale"); a counted plural ("les deux pays") joins the clusters of that many states,
-parties or people last named."""
+parties or people last named; a bare office title that found no holder ("le ministre") is the person last
+named."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from .candidates import Candidate, Context
 
@@ -57,6 +60,26 @@ def _object_antecedent(ctx: Context, tok, info: tuple[str | None, str], people: 
     pool = [c for c in people if limit <= c.start < tok.i and c.head_i not in subjects and c.cluster not in own
             and _compatible(ctx, c, gender, number)]
     return pool[-1] if pool else None
+
+
+def bare_titles(ctx: Context, cands: list[Candidate]) -> None:
+    """A definite office title that found no holder, with no name or state of its own ("le ministre
+    ultranationaliste a dénoncé…" in a story split between two states), is the latest person named in the last
+    two sentences: French news names a person, then goes on with the office. (On all of ../shared/train
+    type+actor F1 0.6887 -> 0.6892, validation stories 0.6838 -> 0.6843, dev 0.7438 -> 0.7449.)"""
+    people = [c for c in cands if c.actor is not None and c.actor.type == "PER" and c.kind in ("name", "title")]
+    definite = ctx.kb.words["anaphor_determiners"]
+    for c in cands:
+        if (c.kind != "title" or c.actor is not None or c.name is not None or c.qual or c.qual_unknown or c.plural
+                or c.title is None or c.title.kind != "role"):
+            continue
+        if not any((ctx.keys[t] or "") in definite for t in range(c.start, c.title_start + 1)):
+            continue
+        limit = _sentence_start(ctx.doc[c.start], back=2)
+        pool = [p for p in people if limit <= p.start < c.start]
+        if pool:
+            ante = pool[-1]
+            c.actor, c.cluster, c.entity = replace(ante.actor, text=ctx.doc[c.start:c.end].text), ante.cluster, ante.entity
 
 
 def _sentence_start(tok, back: int) -> int:

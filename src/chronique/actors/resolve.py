@@ -14,7 +14,7 @@ from ..model import Actor
 from .candidates import Candidate, Context, find_candidates
 from .ambiguity import active, decide
 from .context import context_countries, count_countries, sentence_country
-from .coref import collectives, descriptions, pronouns
+from .coref import bare_titles, collectives, descriptions, pronouns
 from .kb import AliasHit, Entity, KnowledgeBase
 from .text import key
 
@@ -60,6 +60,7 @@ def resolve_document(doc, published: dt.date | None, kb: KnowledgeBase) -> Resol
     cands = find_candidates(ctx)
     count_countries(ctx, cands)
     _resolve_all(ctx, cands)
+    bare_titles(ctx, cands)
     unresolved = [c for c in cands if c.kind == "name" and (c.actor is None or _uncoded(c.actor))]
     cands = [c for c in cands if c.actor is not None and c not in unresolved]
     cands += pronouns(ctx, cands)
