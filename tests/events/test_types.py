@@ -249,3 +249,11 @@ def test_weapons_tested_and_forces_shown_are_mobilised(events_of, text, etype, m
     ev = find(events_of(text), etype)
     assert ev and ev[0].mode == mode
     assert etype == "ASSAULT" or not find(events_of(text), "ASSAULT")
+
+
+def test_troops_sent_to_help_another_state_are_aid_and_ones_own_deployment_mobilises(events_of):
+    ev = find(events_of("Le Rwanda a annoncé vendredi l'envoi de 1 000 soldats au Mozambique pour aider ce pays à "
+                        "lutter contre les jihadistes."), "AID")
+    assert ev and countries(ev[0].actor) == {"RWA"}
+    evs = events_of("La France a annoncé mardi le déploiement de renforts militaires aux Émirats arabes unis.")
+    assert find(evs, "MOBILIZE") and not find(evs, "AID")
