@@ -201,8 +201,9 @@ def test_retaliation_names_why_another_act_was_done(events_of):
     ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.", "REJECT", {"USA"}),
 ])
 def test_leaving_a_body_ends_ones_part_and_leaving_a_pact_rejects_it(events_of, text, etype, actor):
-    ev = find(events_of(text), etype)
-    assert ev and countries(ev[0].actor) == actor and not find(events_of(text), "RETREAT")
+    evs = events_of(text)
+    ev = find(evs, etype)
+    assert ev and countries(ev[0].actor) == actor and not find(evs, "RETREAT")
 
 
 def test_support_in_arms_or_money_is_aid(events_of):
@@ -246,9 +247,10 @@ def test_blame_in_the_words_of_french_news(events_of):
     ("À l'aéroport de Moscou, la police antiémeute était présente en force.", "MOBILIZE", "troops"),
 ])
 def test_weapons_tested_and_forces_shown_are_mobilised(events_of, text, etype, mode):
-    ev = find(events_of(text), etype)
+    evs = events_of(text)
+    ev = find(evs, etype)
     assert ev and ev[0].mode == mode
-    assert etype == "ASSAULT" or not find(events_of(text), "ASSAULT")
+    assert etype == "ASSAULT" or not find(evs, "ASSAULT")
 
 
 def test_troops_sent_to_help_another_state_are_aid_and_ones_own_deployment_mobilises(events_of):

@@ -8,6 +8,7 @@ country, capital or seat of power named after "à/en/au/dans"), then the documen
 from __future__ import annotations
 
 from .candidates import Candidate, Context
+from .kb import Entity
 
 
 def count_countries(ctx: Context, cands: list[Candidate]) -> None:
@@ -28,12 +29,13 @@ def count_countries(ctx: Context, cands: list[Candidate]) -> None:
     first = next(iter(doc.sents), None)
     title_end = first.end if first is not None else 0
     for c in cands:
-        iso = _gpe(ctx, c)
-        if iso is None:
-            owner = _state_of(ctx, c)  # "Hollande", "le Parquet de Ouagadougou": a known person or body of a state
-            if owner is not None:
-                ctx.countries[owner] += 2 if c.start < title_end else 1
+        ent = _only_entity(ctx, c)
+        if ent is None or ent.type != "GPE":
+            owner = kb.entities.get(ent.country or "") if ent is not None else None
+            if owner is not None and owner.type == "GPE":  # "Hollande", "le Parquet de Ouagadougou": a state's
+                ctx.countries[owner.id] += 2 if c.start < title_end else 1
             continue
+        iso = ent.country  # a state, its capital or seat
         ctx.countries[iso] += 2 if c.start < title_end else 1
         sent = doc[c.start].sent.start
         ctx.sentence_places.setdefault(sent, []).append((iso, _after_locative(ctx, c.start)))
@@ -46,22 +48,10 @@ def count_countries(ctx: Context, cands: list[Candidate]) -> None:
         ctx.main_country = top[0][0]
 
 
-def _state_of(ctx: Context, c: Candidate) -> str | None:
-    """The state of the one person or body a name candidate can be (not an international one), else None."""
+def _only_entity(ctx: Context, c: Candidate) -> Entity | None:
+    """The one entity a name candidate can be, else None (no hit, or an alias several entries share)."""
     ids = {h.entity_id for h in c.hits}
-    if len(ids) != 1:
-        return None
-    state = ctx.kb.entities.get(ctx.kb.entities[ids.pop()].country or "")
-    return state.id if state is not None and state.type == "GPE" else None
-
-
-def _gpe(ctx: Context, c: Candidate) -> str | None:
-    """The country a name candidate unambiguously names (a state, its capital or seat), else None."""
-    ids = {h.entity_id for h in c.hits}
-    if len(ids) != 1:
-        return None
-    ent = ctx.kb.entities[ids.pop()]
-    return ent.country if ent.type == "GPE" else None
+    return ctx.kb.entities[ids.pop()] if len(ids) == 1 else None
 
 
 def _after_locative(ctx: Context, i: int) -> bool:
