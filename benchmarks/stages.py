@@ -49,7 +49,7 @@ def measure(n: int) -> dict:
     first = time.perf_counter() - t0
     totals: Counter = Counter()
     for name, label in (("analyse", "after the parse (analyse)"), ("tag", "  time expressions (time.tag)"),
-                        ("resolve_mentions", "  actors (resolve_mentions)"), ("superseded", "superseded ids"),
+                        ("resolve_document", "  actors (resolve_document)"), ("superseded", "superseded ids"),
                         ("model_view", "model view (clean, offsets)"), ("with_published", "publication date")):
         timed(pipeline, name, label, totals)
     timed(pipeline.events, "extract", "  events (events.extract)", totals)
