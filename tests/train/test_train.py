@@ -53,3 +53,10 @@ def test_chronique_train_on_a_slice_reports_every_type_and_saves(nlp, tmp_path):
     assert set(EVENT_TYPES) <= set(result["validation_events"])
     assert result["events"]["train"] > 500 and result["events"]["validation"] > 50
     assert TypeModel.load(tmp_path).meta["texts"] == result["texts"]
+
+
+def test_runs_over_other_orders_are_averaged(slice_examples):
+    both = fit(slice_examples, LABELS, epochs=2, seed=3, runs=2)
+    one, other = fit(slice_examples, LABELS, epochs=2, seed=3), fit(slice_examples, LABELS, epochs=2, seed=4)
+    assert not np.array_equal(one.sparse, other.sparse)
+    np.testing.assert_allclose(both.sparse, (one.sparse + other.sparse) / 2, atol=1e-6)

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, help="at most this many news articles (a quick run)")
     p.add_argument("--epochs", type=int, default=d.epochs, help=f"passes over the training data (default {d.epochs})")
     p.add_argument("--seed", type=int, default=d.seed, help=f"random seed: same seed, same weights (default {d.seed})")
+    p.add_argument("--runs", type=int, default=d.runs,
+                   help=f"fits over different orders of the data, averaged (default {d.runs})")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.set_defaults(func=cmd_train)
 
@@ -29,7 +31,8 @@ def cmd_train(a: argparse.Namespace) -> int:
     """Train, save, and print per-type precision, recall and F1 on the validation stories."""
     from chronique.train import TrainOptions, run
 
-    opts = TrainOptions(news=a.news, corpus=a.corpus, out=a.out, limit=a.limit, epochs=a.epochs, seed=a.seed)
+    opts = TrainOptions(news=a.news, corpus=a.corpus, out=a.out, limit=a.limit, epochs=a.epochs, seed=a.seed,
+                        runs=a.runs)
     result = run(opts)
     if a.json:
         print(json.dumps(result, ensure_ascii=False))

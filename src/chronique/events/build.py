@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.nlp import surface
 from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
@@ -139,7 +140,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     ev = Event(
         doc=doc_id, event_type=event_type, mode=mode, actor=actors, recipient=recips, date=date,
         date_basis=basis, location=place, aux=aux, confidence=max(0.05, min(conf, 0.99)),
-        quad=QUAD[event_type], trigger=tok.text, evidence=evidence, start=start, end=end)
+        quad=QUAD[event_type], trigger=surface(tok), evidence=evidence, start=start, end=end)
     ev.id = _event_id(doc_id, tok, event_type)
     return ev
 

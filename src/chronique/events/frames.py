@@ -188,8 +188,8 @@ def subjects(verb: Token, lang: str) -> list[Token]:
             continue
         if verb.dep_ == "acl:relcl":
             return []
-        if verb.dep_ == "acl" and _gerund(verb, lang):
-            verb = _clause_head(verb.head)  # "en publiant…" hung on a noun: the clause's subject
+        if verb.dep_ == "acl" and (_gerund(verb, lang) or _apposed_participle(verb)):
+            verb = _clause_head(verb.head)  # "en publiant…", "…, lui donnant 72 heures" hung on an object: the clause's subject
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
@@ -237,6 +237,14 @@ def _under_clause_of(t: Token, top: Token) -> bool:
 def _gerund(verb: Token, lang: str) -> bool:
     """A gérondif ("en publiant"): its subject is the subject of the clause it modifies."""
     return any(c.dep_ == "mark" and c.lower_ in prepositions("gerund", lang) for c in verb.children)
+
+
+def _apposed_participle(verb: Token) -> bool:
+    """A present participle set off by a comma after the object of its clause ("a expulsé l'ambassadeur,
+    lui donnant 72 heures pour partir"): apposed, it speaks of the clause's subject, not of the noun before it."""
+    noun, left = verb.head, verb.left_edge
+    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and left.i > 0
+            and verb.doc[left.i - 1].text == "," and noun.dep_ in OBJ and noun.head.i != noun.i)
 
 
 def _clause_head(tok: Token) -> Token:

@@ -35,6 +35,7 @@ class TrainOptions:
     limit: int | None = None     # at most this many news articles (a quick run, as in CI)
     epochs: int = 12
     seed: int = 13
+    runs: int = 5
 
 
 def load_texts(opts: TrainOptions) -> list[AnnotatedText]:
@@ -125,7 +126,7 @@ def run(opts: TrainOptions, nlp=None) -> dict:
     data = list(examples(nlp or load_nlp(), texts, opts.lang))
     train = [e for e in data if not held_out(e.story)]
     valid = [e for e in data if held_out(e.story)]
-    model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed)
+    model = fit(train, LABELS, epochs=opts.epochs, seed=opts.seed, runs=opts.runs)
     known = trigger_lemmas(train)
     chosen = decisions(predict_all(model, valid), valid, addable(frozenset(known), opts.lang))
     result = {
@@ -135,7 +136,7 @@ def run(opts: TrainOptions, nlp=None) -> dict:
         "validation_news_macro_f1": event_report(*_news_only(valid, chosen))["macro_f1"],
         "validation_tokens": token_report(valid, chosen),
     }
-    meta = {"seed": opts.seed, "epochs": opts.epochs, "texts": len(texts), "modes": modes_table(train),
+    meta = {"seed": opts.seed, "epochs": opts.epochs, "runs": opts.runs, "texts": len(texts), "modes": modes_table(train),
             "trigger_lemmas": known,
             "validation_macro_f1": result["validation_events"]["macro_f1"]}
     TypeModel(model.labels, model.sparse, model.dense, meta).save(opts.out)
