@@ -613,3 +613,8 @@ def test_a_denial_is_a_rejection_and_the_accusation_denied_no_event(events_of):
     ev = find(evs, "REJECT")
     assert ev and countries(ev[0].actor) == {"RUS"} and ev[0].trigger == "dément"  # the text's word, not the stand-in
     assert not find(evs, "ACCUSE")
+
+
+def test_a_treaty_a_party_suspends_is_no_new_agreement(events_of):
+    evs = events_of("La Russie a suspendu sa participation au traité New Start sur les armes nucléaires.")
+    assert find(evs, "SANCTION") and not find(evs, "AGREE")

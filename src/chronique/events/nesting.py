@@ -26,10 +26,11 @@ ENACTED = {"CONCEDE", "AID"}
 
 # A cancelled, refused or postponed meeting ("annuler le sommet") did not happen, and an agreement a
 # party leaves or rejects ("se retirer de l'accord", "rejeter le traité") is not a new one: the
-# meeting or agreement noun the REJECT trigger governs is no CONSULT/AGREE of its own; a sanction or a
+# meeting or agreement noun the REJECT trigger governs is no CONSULT/AGREE of its own, nor the accusation
+# a party denies ("Moscou dément les accusations": ../shared/train codes the denial alone); a sanction or a
 # restriction that is lifted ("lever les sanctions") is no SANCTION/COERCE of its own, nor a strike
 # called off ("suspendre la grève") a PROTEST.
-CANCELS = {"REJECT": {"CONSULT", "AGREE"}, "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
+CANCELS = {"REJECT": {"CONSULT", "AGREE", "ACCUSE"}, "SANCTION": {"AGREE"}, "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
 
 
 # How a ceasefire or a withdrawal hangs on the agreement that provides for it ("signer une trêve", "un accord de
@@ -67,10 +68,12 @@ def outermost(matches: list[Match], lang: str) -> list[Match]:
 
 
 def _acts_on(trigger: Token, tok: Token) -> bool:
-    """``tok`` is what ``trigger`` acts on: its dependent, or, for the noun of a support-verb phrase,
-    the verb's complement ("mettre fin à la grève": the strike)."""
+    """``tok`` is what ``trigger`` acts on: its dependent, the complement of its object, or, for the noun of a
+    support-verb phrase, the verb's complement ("mettre fin à la grève": the strike)."""
     if tok.head.i == trigger.i:
         return True
+    if tok.dep_ == "nmod" and tok.head.dep_ == "obj" and tok.head.head.i == trigger.i:
+        return True  # through the noun of its object: "suspendre l'application du traité", "sa participation au traité"
     return trigger.pos_ == "NOUN" and tok.head.i == trigger.head.i != trigger.i and tok.dep_.startswith("obl")
 
 
