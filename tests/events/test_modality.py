@@ -57,3 +57,14 @@ def test_a_modal_in_the_past_reports_what_happened(events_of):
     ev = find(events_of("Le président malien a pu rencontrer son homologue nigérien mardi à Niamey."), "CONSULT")
     assert ev and ev[0].aux == "none"
     assert find(events_of("Le président malien doit rencontrer son homologue nigérien mardi à Niamey."), "AGREE")
+
+
+def test_a_punishment_promised_in_the_passive_to_anyone_is_a_warning(events_of):
+    evs = events_of("Le président brésilien a déclaré que tous les émeutiers seraient punis.")
+    assert [(e.event_type, e.aux) for e in evs] == [("THREATEN", "none")]
+    assert {a.country for a in evs[0].actor} == {"BRA"}
+
+
+def test_a_punishment_announced_for_named_people_stays_what_it_is(events_of):
+    evs = events_of("Le ministre a annoncé que les manifestants interpellés seraient expulsés vers leur pays.")
+    assert not [e for e in evs if e.event_type == "THREATEN"]

@@ -29,6 +29,7 @@ class Cues:
     attempt: frozenset[str]
     background: frozenset[str]
     realised_past: frozenset[str]
+    anyone: frozenset[str]
 
 
 def parse_cues(data) -> Cues:
@@ -55,6 +56,7 @@ class Modality:
     possible: bool = False     # only said to be possible ("pourrait attaquer", "peut frapper")
     attempted: bool = False    # only tried ("a tenté d'obtenir le soutien"): an attempt, not a promise
     conditional: bool = False  # planned only by a conditional above it ("justifierait que…"): no commitment
+    warned: bool = False       # promised in the passive to anyone who acts ("tous les casseurs seront punis")
 
 
 def clause_verb(trig: Token) -> Token:
@@ -101,7 +103,19 @@ def analyse(trig: Token, lang: str) -> Modality:
     enacted = bool(causes) and causes <= c.enacting
     return Modality(negated=_is_negated(verb, trig, c), hypothetical=hypothetical, planned=bool(causes),
                     pluperfect=pluperfect, enacted=enacted, possible=bool(causes & c.possibility),
-                    attempted=bool(causes & c.attempt), conditional=causes == {"Cnd"})
+                    attempted=bool(causes & c.attempt), conditional=causes == {"Cnd"}, warned=_warned(verb, c))
+
+
+def _warned(verb: Token, c: Cues) -> bool:
+    """A passive in the future or the conditional whose subject is anyone ("tous les vandales seront
+    retrouvés et punis", "toute personne appelant à la révolte serait traduite en justice")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "retrouvés et punis": the subject and auxiliaries hang on the first verb
+    words = [verb, *_auxes(verb)]
+    if not any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") or _untagged_future(w, c) for w in words):
+        return False
+    return any(s.dep_ == "nsubj:pass" and (s.lemma_.lower() in c.anyone or any(
+        d.lemma_.lower() in c.anyone and d.i < s.i for d in s.children)) for s in verb.children)  # "tous" is det or amod
 
 
 def _untagged_future(tok: Token, c: Cues) -> bool:

@@ -15,6 +15,8 @@ from chronique.time import date_part
 
 
 HISTORICAL_DAYS = 31
+# Acts promised in the passive to anyone who does something ("tous les casseurs seront punis") warn (THREATEN).
+WARNED_ACTS = {"COERCE", "SANCTION", "ASSAULT"}
 
 
 def type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
@@ -23,6 +25,8 @@ def type_and_aux(trig: Trigger, mod: Modality, date: str | None, basis: str,
     phrase dates them in the past (``held``); negated/if events flagged; background is historical
     when dated over a month before publication, or told in the pluperfect with no date of its own."""
     event_type = trig.type
+    if mod.warned and event_type in WARNED_ACTS and not mod.negated:
+        return "THREATEN", "none"
     enacted = (mod.enacted and QUAD[trig.type].startswith("material")) or held
     planned = (mod.planned and not enacted) or (date is not None and published is not None and _after(date, published))
     # a possible, attempted or conditional meeting is already an AGREE; such an attack, resignation or support is
