@@ -83,3 +83,19 @@ def test_a_word_the_parser_misreads_is_parsed_through_its_stand_in(nlp):
 def test_a_stand_in_of_another_length_is_refused_naming_the_word():
     with pytest.raises(ValueError, match="'dément'"):
         respellings({"respell": {"dément": {"stand_in": "nie", "lemma": "démentir"}}})
+
+
+@pytest.mark.parametrize("text, verb, lemma", [
+    ("L'Algérie ferme son espace aérien aux avions militaires français.", "ferme", "fermer"),
+    ("Washington sanctionne le chef de la junte birmane.", "sanctionne", "sanctionner"),
+    ("Emmanuel Macron visite l'usine de Belfort.", "visite", "visiter"),
+])
+def test_a_present_tense_verb_read_as_a_noun_is_parsed_as_a_verb(nlp, text, verb, lemma):
+    tok = next(t for t in nlp(text) if surface(t) == verb)
+    assert (tok.pos_, tok.dep_, tok.lemma_) == ("VERB", "ROOT", lemma)
+
+
+@pytest.mark.parametrize("text", ["Le juge les a condamnés.", "La visite de Macron à Alger a été reportée.",
+                                  "La critique de Berlin a été vive."])
+def test_the_same_words_as_nouns_are_left_as_they_are(nlp, text):
+    assert "respelled" not in nlp(text).user_data

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
@@ -46,51 +46,74 @@ class Respelling(BaseModel):
     lemma: str
 
 
-def respellings(data: object) -> dict[str, Respelling]:
-    """Schema of ``respell.yaml``: word -> stand-in and lemma, one word each, the stand-in of the same
-    length (offsets stay)."""
-    table = data.get("respell") if isinstance(data, dict) else None
-    if not isinstance(table, dict):
-        raise ValueError("expected a mapping 'respell: {word: {stand_in, lemma}}'")
-    out = {}
-    for word, entry in table.items():
-        try:
-            out[word] = Respelling.model_validate(entry)
-        except ValidationError as exc:
-            raise ValueError(f"'{word}': {exc.errors()[0]['msg']}") from exc
-        if len(word) != len(out[word].stand_in) or " " in word + out[word].stand_in:
-            raise ValueError(f"'{word}': the stand-in must be one word of the same length ({out[word].stand_in!r})")
-    return out
+class VerbContext(BaseModel):
+    """Where an ``as_verb`` word is a verb: not after these words, and before one of those."""
+
+    model_config = ConfigDict(extra="forbid")
+    not_after: frozenset[str]
+    before: frozenset[str]
+
+
+class Respellings(BaseModel):
+    """``respell.yaml``: stand-ins everywhere (``respell``) and where a verb stands (``as_verb``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    respell: dict[str, Respelling] = {}
+    as_verb: dict[str, Respelling] = {}
+    verb_context: VerbContext = VerbContext(not_after=frozenset(), before=frozenset())
+
+    @model_validator(mode="after")
+    def _same_length(self) -> "Respellings":
+        for word, entry in {**self.respell, **self.as_verb}.items():
+            if len(word) != len(entry.stand_in) or " " in word + entry.stand_in:
+                raise ValueError(f"'{word}': the stand-in must be one word of the same length ({entry.stand_in!r})")
+        return self
+
+
+def respellings(data: object) -> Respellings:
+    """Schema of ``respell.yaml`` (every stand-in one word of its word's length: offsets stay)."""
+    return Respellings.model_validate(data)
 
 
 class Respell:
     """Shows the parser a stand-in for the words it systematically mis-reads (``lang/<code>/respell.yaml``);
     the words given are kept in ``doc.user_data["respelled"]`` (token index -> word)."""
 
-    def __init__(self, table: dict[str, Respelling]) -> None:
+    def __init__(self, table: Respellings) -> None:
         self.table = table
         self.orths: set[int] | None = None  # the words' ids in the pipeline's string store, once it is known
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.table or not len(doc):
+        if not (self.table.respell or self.table.as_verb) or not len(doc):
             return doc
         if self.orths is None:
-            self.orths = {doc.vocab.strings.add(word) for word in self.table}
-        hits = {i: doc[i].text for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in self.orths}
+            self.orths = {doc.vocab.strings.add(word) for word in (*self.table.respell, *self.table.as_verb)}
+        hits = {i: entry for i, orth in enumerate(doc.to_array(ORTH).tolist())
+                if orth in self.orths and (entry := self._entry(doc, i))}
         if not hits:
             return doc
-        words = [self.table[t.text].stand_in if t.i in hits else t.text for t in doc]
+        words = [hits[t.i].stand_in if t.i in hits else t.text for t in doc]
         respelled = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-        for i, word in hits.items():
-            respelled[i].lemma_ = self.table[word].lemma  # kept by the lemmatizer (it overwrites no lemma)
-        respelled.user_data["respelled"] = hits
+        for i, entry in hits.items():
+            respelled[i].lemma_ = entry.lemma  # kept by the lemmatizer (it overwrites no lemma)
+        respelled.user_data["respelled"] = {i: doc[i].text for i in hits}
         return respelled
+
+    def _entry(self, doc: Doc, i: int) -> Respelling | None:
+        """The stand-in for token ``i``, if it needs one here."""
+        word = doc[i].text
+        if word in self.table.respell:
+            return self.table.respell[word]
+        context = self.table.verb_context
+        if 0 < i < len(doc) - 1 and doc[i - 1].lower_ not in context.not_after and doc[i + 1].lower_ in context.before:
+            return self.table.as_verb[word]
+        return None
 
 
 @Language.factory("respell", default_config={"language": "fr"})
 def make_respell(nlp: Language, name: str, language: str) -> Respell:
     """A ``Respell`` over the language's table (none: a language without the file respells nothing)."""
-    return Respell(lang.load(language, "respell", respellings, optional=True) if language else {})
+    return Respell(lang.load(language, "respell", respellings, optional=True) if language else Respellings())
 
 
 def surface(tok: Token) -> str:

@@ -618,3 +618,9 @@ def test_a_denial_is_a_rejection_and_the_accusation_denied_no_event(events_of):
 def test_a_treaty_a_party_suspends_is_no_new_agreement(events_of):
     evs = events_of("La Russie a suspendu sa participation au traité New Start sur les armes nucléaires.")
     assert find(evs, "SANCTION") and not find(evs, "AGREE")
+
+
+def test_news_told_in_the_present_keeps_its_verb(events_of):
+    ev = find(events_of("Washington sanctionne le chef de la junte birmane."), "SANCTION")
+    assert ev and countries(ev[0].actor) == {"USA"} and countries(ev[0].recipient) == {"MMR"}
+    assert ev[0].trigger == "sanctionne"
