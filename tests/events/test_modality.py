@@ -68,3 +68,8 @@ def test_a_punishment_promised_in_the_passive_to_anyone_is_a_warning(events_of):
 def test_a_punishment_announced_for_named_people_stays_what_it_is(events_of):
     evs = events_of("Le ministre a annoncé que les manifestants interpellés seraient expulsés vers leur pays.")
     assert not [e for e in evs if e.event_type == "THREATEN"]
+
+
+def test_one_can_only_condemn_is_a_condemnation(events_of):
+    evs = events_of("La France ne peut que condamner cette attaque contre des civils.")
+    assert [(e.event_type, e.aux) for e in evs if e.event_type == "ACCUSE"] == [("ACCUSE", "none")]

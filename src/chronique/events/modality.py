@@ -30,6 +30,7 @@ class Cues:
     background: frozenset[str]
     realised_past: frozenset[str]
     anyone: frozenset[str]
+    only: frozenset[str]
 
 
 def parse_cues(data) -> Cues:
@@ -106,6 +107,12 @@ def analyse(trig: Token, lang: str) -> Modality:
                     attempted=bool(causes & c.attempt), conditional=causes == {"Cnd"}, warned=_warned(verb, c))
 
 
+def _only(infinitive: Token, c: Cues) -> bool:
+    """The infinitive follows the "que" of "ne … que" ("ne peut que regretter")."""
+    return "Inf" in infinitive.morph.get("VerbForm") and any(
+        ch.lower_ in c.only and ch.i < infinitive.i for ch in infinitive.children if ch.dep_ in ("advmod", "mark"))
+
+
 def _warned(verb: Token, c: Cues) -> bool:
     """A passive in the future or the conditional whose subject is anyone ("tous les vandales seront
     retrouvés et punis", "toute personne appelant à la révolte serait traduite en justice")."""
@@ -158,9 +165,13 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
     planned rather than done."""
     causes: set[str] = set()
     hypothetical = False
+    below = verb
     for i, tok in enumerate(_chain(verb)):
         words = [tok, *_auxes(tok)]
         lemma = tok.lemma_.lower()
+        if i > 0 and lemma in c.intent and _only(below, c):
+            break  # "ne peut que condamner": condemns
+        below = tok
         if any("Fut" in w.morph.get("Tense") or _untagged_future(w, c) for w in words):
             causes.add("Fut")
         if any("Cnd" in w.morph.get("Mood") for w in words):
@@ -181,7 +192,8 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
             hypothetical = True
     head = trig.head.lemma_.lower()
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
-        if (head in c.intent or head in c.planned_adj) and not (head in c.realised_past and _compound_past(trig.head, perfect)):
+        if (head in c.intent or head in c.planned_adj) and not _only(trig, c) and not (
+                head in c.realised_past and _compound_past(trig.head, perfect)):
             causes.add(head)
     if trig.pos_ == "NOUN" and head in c.planned_nouns and trig.head.i != trig.i:
         causes.add(head)
