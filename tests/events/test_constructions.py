@@ -624,3 +624,14 @@ def test_news_told_in_the_present_keeps_its_verb(events_of):
     ev = find(events_of("Washington sanctionne le chef de la junte birmane."), "SANCTION")
     assert ev and countries(ev[0].actor) == {"USA"} and countries(ev[0].recipient) == {"MMR"}
     assert ev[0].trigger == "sanctionne"
+
+
+def test_the_members_named_after_dont_are_the_doers_of_an_unnamed_group(events_of):
+    ev = find(events_of("Plusieurs dirigeants lui ont déjà adressé leurs félicitations, dont Vladimir Poutine et "
+                        "Emmanuel Macron."), "SUPPORT")
+    assert ev and countries(ev[0].actor) == {"RUS", "FRA"}
+
+
+def test_a_relative_dont_names_no_members(events_of):
+    evs = events_of("Des manifestants, dont le chef a été arrêté par la police kényane, ont bloqué une route.")
+    assert not [e for e in evs if any(a.text == "la police kényane" for a in e.actor) and e.trigger == "bloqué"]

@@ -96,7 +96,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _no_party(
         t, lexicon, timexes) or (t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or _possessed(t, parts))
     actor_toks = _possessor_tokens(tok, parts) or actor_toks
-    actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set())
+    actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set()) or parts.actors_for(
+        _enumerated(actor_toks, lang), tok, trig.type, exclude=set())
     recips = _recipients(recipient_slots, tok, parts, trig.type, exclude={a.id or a.text for a in actors})
     place = frame_place(trig, tok, lexicon, lang)
     if trig.mode == "visit" and not recips and place and place.country:
@@ -198,6 +199,24 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     if lead is not None and not _same(lead, recips):
         return [lead]
     return None
+
+
+def _enumerated(toks: Sequence[Token], lang: str) -> list[Token]:
+    """The members a sentence names of an uncoded plural subject ("plusieurs dirigeants lui ont adressé leurs
+    félicitations, dont Vladimir Poutine et Abdel Fattah al-Sissi"): the nominals after an enumeration word
+    that follows the doer, when no verb comes after it (not the relative "dont": "dont le chef a…")."""
+    plural = [t for t in toks if t.pos_ == "NOUN" and t.dep_ == "nsubj" and "Plur" in t.morph.get("Number")]
+    if not plural:
+        return []
+    sent = plural[0].sent
+    marks = language.grammar(lang).enumeration
+    opener = next((t for t in sent if t.i > plural[0].i and t.lower_ in marks), None)
+    if opener is None:
+        return []
+    rest = [t for t in sent if t.i > opener.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return []
+    return [t for t in rest if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("nmod", "flat:name", "amod")]
 
 
 def _possessed(t: Token, parts: ParticipantIndex) -> bool:

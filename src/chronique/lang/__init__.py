@@ -117,6 +117,7 @@ class Grammar(BaseModel):
     reflexive_clitics: tuple[str, ...]
     indirect_clitics: tuple[str, ...]
     perfect_auxiliaries: tuple[str, ...]
+    enumeration: tuple[str, ...]
 
     def forms(self, prep: str) -> frozenset[str]:
         """A preposition and its fused or elided forms ("à" -> à, au, aux)."""
