@@ -189,7 +189,7 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         if verb.dep_ == "acl:relcl":
             return []
         if verb.dep_ == "acl" and (_gerund(verb, lang) or _apposed_participle(verb)):
-            verb = _clause_head(verb.head)  # "en publiant…", "…, lui donnant 72 heures" hung on an object: the clause's subject
+            verb = _clause_head(verb.head)  # "en publiant…", "…, lui donnant 72 heures": the clause's subject
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head

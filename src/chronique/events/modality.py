@@ -121,8 +121,8 @@ def _warned(verb: Token, c: Cues) -> bool:
     words = [verb, *_auxes(verb)]
     if not any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") or _untagged_future(w, c) for w in words):
         return False
-    return any(s.dep_ == "nsubj:pass" and (s.lemma_.lower() in c.anyone or any(
-        d.lemma_.lower() in c.anyone and d.i < s.i for d in s.children)) for s in verb.children)  # "tous" is det or amod
+    return any(s.dep_ == "nsubj:pass" and (s.lemma_.lower() in c.anyone or any(  # "tous": det or amod
+        d.lemma_.lower() in c.anyone and d.i < s.i for d in s.children)) for s in verb.children)
 
 
 def _untagged_future(tok: Token, c: Cues) -> bool:

@@ -30,7 +30,8 @@ ENACTED = {"CONCEDE", "AID"}
 # a party denies ("Moscou dément les accusations": ../shared/train codes the denial alone); a sanction or a
 # restriction that is lifted ("lever les sanctions") is no SANCTION/COERCE of its own, nor a strike
 # called off ("suspendre la grève") a PROTEST.
-CANCELS = {"REJECT": {"CONSULT", "AGREE", "ACCUSE"}, "SANCTION": {"AGREE"}, "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
+CANCELS = {"REJECT": {"CONSULT", "AGREE", "ACCUSE"}, "SANCTION": {"AGREE"},
+           "CONCEDE": {"SANCTION", "COERCE", "PROTEST"}}
 
 
 # How a ceasefire or a withdrawal hangs on the agreement that provides for it ("signer une trêve", "un accord de
