@@ -635,3 +635,15 @@ def test_the_members_named_after_dont_are_the_doers_of_an_unnamed_group(events_o
 def test_a_relative_dont_names_no_members(events_of):
     evs = events_of("Des manifestants, dont le chef a été arrêté par la police kényane, ont bloqué une route.")
     assert not [e for e in evs if any(a.text == "la police kényane" for a in e.actor) and e.trigger == "bloqué"]
+
+
+def test_the_seat_a_crowd_storms_is_the_protest_target(events_of):
+    ev = find(events_of("Des centaines de manifestants kényans ont envahi le Parlement à Nairobi mardi."), "PROTEST")
+    assert ev and countries(ev[0].actor) == {"KEN"}
+    assert [(a.country, a.sector) for a in ev[0].recipient] == [("KEN", "LEG")]
+
+
+def test_the_police_a_crowd_clashes_with_is_the_target_not_a_doer(events_of):
+    ev = find(events_of("Des affrontements entre les protestataires et les forces de l'ordre se sont intensifiés "
+                        "samedi à Dacca."), "PROTEST")
+    assert ev and [a.sector for a in ev[0].actor] == ["CVL"] and [a.sector for a in ev[0].recipient] == ["COP"]
