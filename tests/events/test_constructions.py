@@ -647,3 +647,8 @@ def test_the_police_a_crowd_clashes_with_is_the_target_not_a_doer(events_of):
     ev = find(events_of("Des affrontements entre les protestataires et les forces de l'ordre se sont intensifiés "
                         "samedi à Dacca."), "PROTEST")
     assert ev and [a.sector for a in ev[0].actor] == ["CVL"] and [a.sector for a in ev[0].recipient] == ["COP"]
+
+
+def test_the_embassy_a_crowd_gathers_before_is_the_protest_target(events_of):
+    ev = find(events_of("Des centaines de manifestants ont protesté devant l'ambassade de France à Niamey."), "PROTEST")
+    assert ev and countries(ev[0].actor) == {"NER"} and countries(ev[0].recipient) == {"FRA"}
