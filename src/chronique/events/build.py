@@ -287,12 +287,12 @@ def _local_civilians(event_type: str, actors: list[Actor], recips: list[Actor], 
             return None
         return Actor(text=where.text, name=None, country=where.country, sector="CVL", type="GPE")
     civilians = local(place or home)
-    if event_type in CIVILIAN_ACTOR and not recips:
+    if event_type in CIVILIAN_ACTOR:
         police = [a for a in actors if a.sector in CROWD_FORCES]
-        if police and len(police) < len(actors):  # "des heurts entre manifestants et policiers": the police faced
+        if not recips and police and len(police) < len(actors):  # "des heurts entre manifestants et policiers"
             actors, recips = [a for a in actors if a not in police], police
-    if event_type in CIVILIAN_ACTOR and civilians and not any(a.country for a in actors):
-        actors = [*actors, civilians]
+        if civilians and not any(a.country for a in actors):
+            actors = [*actors, civilians]
     targeted = event_type in CIVILIAN_TARGET and (CIVILIAN_TARGET[event_type] is None or mode in CIVILIAN_TARGET[event_type])
     if targeted and civilians and not recips:
         recips = [civilians]

@@ -19,28 +19,29 @@ def fit(train: Sequence[Example], labels: Sequence[str], epochs: int = 12, lr: f
     the data (seeds ``seed``, ``seed + 1``…), and average them. A linear model's averaged weights give the
     average of its runs' scores at no cost at run time; one run alone flips borderline decisions with
     the order it saw the data in."""
-    fits = [_fit(train, labels, epochs, lr, l2, none_weight, seed + r) for r in range(runs)]
+    lab = {name: i for i, name in enumerate(labels)}
+    y = np.array([lab[e.label] for e in train])
+    rows = [indices(e.feats) for e in train]  # hashed once, not once per run
+    vecs = np.stack([e.vec for e in train]).astype(np.float32)
+    weight = np.where(y == lab[NONE], none_weight, 1.0).astype(np.float32)
+    fits = [_fit(y, rows, vecs, weight, len(labels), epochs, lr, l2, seed + r) for r in range(runs)]
     sparse = np.mean([f[0] for f in fits], axis=0).astype(np.float32)
     dense = np.mean([f[1] for f in fits], axis=0).astype(np.float32)
     return TypeModel(labels=tuple(labels), sparse=sparse, dense=dense, meta={})
 
 
-def _fit(train: Sequence[Example], labels: Sequence[str], epochs: int, lr: float, l2: float,
-         none_weight: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """One AdaGrad run: the sparse and dense weights."""
+def _fit(y: np.ndarray, rows: list[np.ndarray], vecs: np.ndarray, weight: np.ndarray, k: int, epochs: int,
+         lr: float, l2: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """One AdaGrad run over the prepared examples (labels, hashed feature rows, vectors, example weights):
+    the sparse and dense weights."""
     rng = np.random.default_rng(seed)
-    lab = {name: i for i, name in enumerate(labels)}
-    y = np.array([lab[e.label] for e in train])
-    rows = [indices(e.feats) for e in train]
-    vecs = np.stack([e.vec for e in train]).astype(np.float32)
-    k, d = len(labels), vecs.shape[1]
+    d = vecs.shape[1]
     w_sparse = np.zeros((BUCKETS, k), dtype=np.float32)
     w_dense = np.zeros((d, k), dtype=np.float32)
     g_sparse = np.full((BUCKETS, k), 1e-8, dtype=np.float32)
     g_dense = np.full((d, k), 1e-8, dtype=np.float32)
-    weight = np.where(y == lab[NONE], none_weight, 1.0).astype(np.float32)
     for _ in range(epochs):
-        order = rng.permutation(len(train))
+        order = rng.permutation(len(y))
         for b in range(0, len(order), 64):
             batch = order[b:b + 64]
             idx = [rows[i] for i in batch]
