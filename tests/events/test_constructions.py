@@ -652,3 +652,32 @@ def test_the_police_a_crowd_clashes_with_is_the_target_not_a_doer(events_of):
 def test_the_embassy_a_crowd_gathers_before_is_the_protest_target(events_of):
     ev = find(events_of("Des centaines de manifestants ont protesté devant l'ambassade de France à Niamey."), "PROTEST")
     assert ev and countries(ev[0].actor) == {"NER"} and countries(ev[0].recipient) == {"FRA"}
+
+
+def test_power_taken_is_no_recipient_but_a_regime_is_an_actor(events_of):
+    ev = find(events_of("Dans la nuit de lundi, des militaires ont pris le pouvoir à Niamey."), "COERCE")
+    assert ev and ev[0].mode == "seize" and not ev[0].recipient
+    ev = find(events_of("Le pouvoir algérien a interdit la manifestation de vendredi."), "COERCE")
+    assert ev and countries(ev[0].actor) == {"DZA"}
+
+
+def test_a_capital_after_de_stands_for_its_state(events_of):
+    ev = find(events_of("Le Canada condamne les agissements de Pékin en mer de Chine méridionale."), "ACCUSE")
+    assert ev and [a.text for a in ev[0].recipient] == ["Pékin"] and countries(ev[0].recipient) == {"CHN"}
+
+
+def test_the_adjective_of_a_condemned_act_names_its_doer_before_a_place(events_of):
+    ev = find(events_of("Le Parlement moldave a dénoncé l'offensive russe en Ukraine."), "ACCUSE")
+    assert ev and countries(ev[0].recipient) == {"RUS"}
+
+
+def test_a_release_without_its_releaser_is_the_state_s(events_of):
+    ev = find(events_of("Plusieurs dizaines de détenus politiques ont été libérés mardi à Alger."), "RETREAT")
+    assert ev and ev[0].mode == "release" and [(a.country, a.sector) for a in ev[0].actor] == [("DZA", "GOV")]
+
+
+def test_a_fronted_en_visite_is_the_subject_s_visit(events_of):
+    ev = find(events_of("En visite à Moscou, Xi Jinping a rencontré mercredi Vladimir Poutine au Kremlin."), "CONSULT")
+    visit = [e for e in ev if e.trigger == "visite"]
+    assert visit and countries(visit[0].actor) == {"CHN"} and countries(visit[0].recipient) == {"RUS"}
+

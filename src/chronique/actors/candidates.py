@@ -250,6 +250,8 @@ def _describe(ctx: Context, i: int, j: int, hits: list[TitleHit], skipped: list[
     for t in skipped:
         _set_qual(ctx, cand, _adj(ctx, t))
     _qualify(ctx, cand, by_start)
+    if _power_itself(ctx, cand):
+        return None
     _attach_name(ctx, cand, hits, by_start)
     if cand.kind == "group":
         _extend_quantity(ctx, cand)
@@ -257,6 +259,14 @@ def _describe(ctx: Context, i: int, j: int, hits: list[TitleHit], skipped: list[
     tok = ctx.doc[i]
     cand.plural = "Plur" in tok.morph.get("Number")
     return cand
+
+
+def _power_itself(ctx: Context, cand: Candidate) -> bool:
+    """"prendre le pouvoir (à Niamey)", "la prise du pouvoir": power itself, not the regime ("le pouvoir
+    algérien")."""
+    i = cand.title_start
+    return (ctx.keys[i] in ctx.kb.words["powers"] and _adj(ctx, i + 1) is None
+            and key(ctx.doc[i].head.lemma_) in ctx.kb.words["power_holds"])
 
 
 def _honorific(ctx: Context, i: int, j: int, by_start: dict[int, Candidate]) -> Candidate | None:

@@ -251,7 +251,7 @@ def _add_titles(kb: KnowledgeBase, t: TitlesFile) -> None:
         kb.titles.add(key(f), TitleHit("honorific"))
     kb.words = {name: frozenset(key(w) for w in getattr(t, name))
                 for name in ("determiners", "linkers", "locatives", "feminine_determiners", "memberships", "office_states",
-                             "unplaced_qualifiers", "quantities",
+                             "unplaced_qualifiers", "quantities", "powers", "power_holds",
                              "feminine_honorifics", "not_name_determiners", "anaphor_determiners", "anaphor_blockers",
                              "collective_determiners", "participant_cases", "neuter_marks")}
     kb.pronouns = {key(p.fr): (p.gender, p.number, p.last) for p in t.pronouns}

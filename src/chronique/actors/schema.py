@@ -155,6 +155,8 @@ class TitlesFile(_Strict):
     memberships: list[str] = []
     office_states: list[str] = []  # "le président élu de X": words between a title and its "de X"
     unplaced_qualifiers: list[str] = []  # "les dirigeants mondiaux": of no one country
+    powers: list[str] = []  # "pouvoir": the regime ("le pouvoir algérien") or power itself ("prendre le pouvoir")
+    power_holds: list[str] = []  # lemmas that take, hold or lose power itself: "pouvoir" there is no actor
     quantities: list[str] = []  # nouns counting a group ("des milliers de manifestants"): part of its mention
     feminine_determiners: list[str] = []
     not_name_determiners: list[str] = []

@@ -84,15 +84,17 @@ class ParticipantIndex:
     def _actor(self, tok: Token, event_type: str, quoted: bool = True) -> Actor | None:
         if quoted and tok.pos_ == "PRON" and "1" in tok.morph.get("Person"):
             return self.speaker_actor(tok, event_type)
-        m = self.mention_for(tok)
+        if tok.pos_ == "NOUN" and tok.i not in self.by_token:
+            # "l'initiative égyptienne", "l'offensive russe en Ukraine": the noun's own adjective names its
+            # state before any name further inside its phrase
+            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                        and self.adjective_country(c.text)), tok)
+        m = self.mention_for(tok) if tok.pos_ != "ADJ" else None
         if m is not None:
             named = tok if tok.i in self.by_token else tok.doc[m.head]  # found inside tok's phrase
             if m.actor.type == "GPE" and (_is_locative(named, m, self.lang) or _meeting_venue(named, event_type, self.lang)):
                 return None
             return _with_sector(m.actor, event_type)
-        if tok.pos_ == "NOUN":  # "l'initiative égyptienne", "les forces danoises": the adjective's state
-            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ"
-                        and self.adjective_country(c.text)), tok)
         if tok.pos_ == "ADJ":
             iso = self.adjective_country(tok.text)
             if iso:
@@ -134,8 +136,9 @@ class ParticipantIndex:
         arrêtées" does not make the police the source of every event it counts."""
         sent = trig.sent
         root = sent.root
+        fronted = trig.head.i == root.i and trig.dep_.startswith("obl") and trig.i < root.i  # "En visite à Moscou, X…"
         for tok in root.children:
-            if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i >= trig.i or trig in tok.subtree:
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or (tok.i >= trig.i and not fronted) or trig in tok.subtree:
                 continue
             if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):
                 continue  # "la Libye a été suspendue": the subject undergoes the act
@@ -181,6 +184,9 @@ def _is_locative(tok: Token, m: Mention, lang: str) -> bool:
         return True
     place = resolve_place(m.text, lang)
     is_city = place is not None and place.name != m.actor.name
+    if (is_city and tok.dep_ == "nmod" and prep in prepositions("venue", lang)
+            and tok.head.lemma_.lower() in prepositions("capital_acts", lang)):
+        return False  # "la décision de Moscou", "les agissements de Pékin": the capital stands for its state
     return is_city and prep in prepositions("city_locative", lang)
 
 
