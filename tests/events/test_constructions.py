@@ -686,3 +686,14 @@ def test_a_fronted_en_visite_is_the_subject_s_visit(events_of):
 def test_a_full_name_the_knowledge_base_lacks_still_does_the_event(events_of):
     ev = find(events_of("Jacques Chirac a salué vendredi l'accord de paix conclu à Belfast."), "SUPPORT")
     assert ev and [a.text for a in ev[0].actor] == ["Jacques Chirac"]
+
+
+def test_the_object_the_parser_hangs_on_the_day_name_is_the_verb_s(events_of):
+    ev = find(events_of("Le président sénégalais Macky Sall a rencontré vendredi Vladimir Poutine à Sotchi."), "CONSULT")
+    assert ev and {a.country for a in ev[0].actor + ev[0].recipient} == {"SEN", "RUS"}
+
+
+def test_a_fronted_present_participle_shares_the_clause_subject(events_of):
+    ev = find(events_of("Accusant le Maroc d'actions hostiles, l'Algérie a rompu ses relations diplomatiques avec Rabat."),
+              "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"DZA"} and countries(ev[0].recipient) == {"MAR"}

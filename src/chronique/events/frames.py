@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
+from chronique.time import weekday_names
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -182,8 +183,9 @@ def subjects(verb: Token, lang: str) -> list[Token]:
                 objs = [c for c in head.children if c.dep_ in ("obj", "iobj")] or misparsed_relative(head, lang)
                 if objs:
                     return [relative_antecedent(t) for t in objs]
-            if verb.dep_ == "advcl" and not any(c.lower_ in prepositions("shared_subject", lang) for c in verb.children):
-                return []
+            if verb.dep_ == "advcl" and not any(c.lower_ in prepositions("shared_subject", lang) for c in verb.children) \
+                    and not _present_participle(verb):
+                return []  # (a present participle shares it: "Accusant le Maroc d'actions hostiles, Alger a rompu…")
             verb = head
             continue
         if verb.dep_ == "acl:relcl":
@@ -262,7 +264,8 @@ def objects(verb: Token, lang: str) -> list[Token]:
         return [verb.head]
     passive = is_passive(verb)
     deps = ("nsubj:pass",) if passive else OBJ
-    found = [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
+    found = ([relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
+             or ([] if passive else syntax(lang).object_under_day(verb, weekday_names(lang))))
     if not found and passive:
         found = syntax(lang).caseless_subject(verb)
     if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
@@ -348,6 +351,10 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
         gov = governor(trig) if trig.pos_ == "NOUN" else None
         return [t for t in with_prep(gov, prep, lang) if not _after_circumstance_noun(t, lang)] if gov is not None else []
     return []
+
+
+def _present_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
 
 def infinitive_complements(verb: Token, lang: str) -> list[Token]:

@@ -6,6 +6,7 @@ each over spaCy tokens of a Universal Dependencies parse:
 
     stray_subject(verb) -> [Token]           the subject the parser hung elsewhere, or []
     misparsed_relative(verb) -> [Token]      the object a relative read as a conjunction stands for, or []
+    object_under_day(verb, days) -> [Token]  the object hung on the day name before it ("a reçu lundi X"), or []
     coordinated_appositions(noun) -> [Token] second participants parsed as appositions
     tensed_adjective(token) -> bool          a participle tagged as an adjective that is a verb
 """
@@ -57,6 +58,14 @@ def misparsed_relative(verb: Token) -> list[Token]:
     while tok.dep_ in ("amod", "flat:name", "flat") and tok.head.i < tok.i:
         tok = tok.head
     return [tok] if tok.pos_ in ("NOUN", "PROPN") else []
+
+
+def object_under_day(verb: Token, days: frozenset[str]) -> list[Token]:
+    """In "a rencontré vendredi Vladimir Poutine" the parser may hang the object on the day name as a
+    caseless noun modifier; it is the verb's object (a modifier after "de" or "à" is not: "lundi de Pâques")."""
+    return [c for d in verb.children if d.dep_.startswith("obl") and d.lower_ in days and d.i > verb.i
+            for c in d.children if c.dep_ in ("nmod", "appos") and c.i == d.i + 1
+            and c.pos_ in ("PROPN", "NOUN") and not any(g.dep_ == "case" for g in c.children)]
 
 
 def coordinated_appositions(x: Token) -> list[Token]:
