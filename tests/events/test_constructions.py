@@ -697,3 +697,16 @@ def test_a_fronted_present_participle_shares_the_clause_subject(events_of):
     ev = find(events_of("Accusant le Maroc d'actions hostiles, l'Algérie a rompu ses relations diplomatiques avec Rabat."),
               "ACCUSE")
     assert ev and countries(ev[0].actor) == {"DZA"} and countries(ev[0].recipient) == {"MAR"}
+
+
+def test_killing_in_the_words_of_war_reporting_but_not_a_plan_carried_out(events_of):
+    ev = find(events_of("L'armée malienne a neutralisé mardi une dizaine de terroristes près de Mopti."), "ASSAULT")
+    assert ev and countries(ev[0].actor) == {"MLI"}
+    assert not find(events_of("Le gouvernement malien a exécuté son plan de relance."), "ASSAULT")
+
+
+def test_en_visite_beside_a_name_is_that_person_s_visit(events_of):
+    evs = events_of("Le chef de la diplomatie russe Sergueï Lavrov, en visite à Pyongyang, a été reçu jeudi par le "
+                    "dirigeant nord-coréen Kim Jong-un.")
+    visit = [e for e in find(evs, "CONSULT") if e.trigger == "visite"]
+    assert visit and countries(visit[0].actor) == {"RUS"} and countries(visit[0].recipient) == {"PRK"}
