@@ -354,6 +354,7 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
 
 
 def _present_participle(verb: Token) -> bool:
+    """"accusant", "estimant": a present participle (it shares its clause's subject)."""
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
 

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from ..model import Timex
 from .anchor import date_part, event_date, news_day, on_story_day
-from .published import infer_published
 from .lexicon import load as load_lexicon
+from .published import infer_published
 from .tagger import tag_candidates
 from .tense import governing_verb, is_pluperfect
 
