@@ -682,7 +682,6 @@ def test_a_fronted_en_visite_is_the_subject_s_visit(events_of):
     assert visit and countries(visit[0].actor) == {"CHN"} and countries(visit[0].recipient) == {"RUS"}
 
 
-
 def test_a_full_name_the_knowledge_base_lacks_still_does_the_event(events_of):
     ev = find(events_of("Jacques Chirac a salué vendredi l'accord de paix conclu à Belfast."), "SUPPORT")
     assert ev and [a.text for a in ev[0].actor] == ["Jacques Chirac"]

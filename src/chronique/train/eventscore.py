@@ -9,10 +9,10 @@ Written here, not imported from ../shared, so that ``benchmarks/validation.py`` 
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from chronique.dedup import when
 from chronique.plover import EVENT_TYPES
 
 NON_FACTUAL = frozenset({"negated", "hypothetical"})
@@ -40,26 +40,6 @@ def type_actor_match(gold: dict, pred: dict) -> bool:
     return not g or bool(g & _actor_side(pred))
 
 
-def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day an ISO day, month, year or week covers."""
-    try:
-        if not value:
-            return None
-        if "-W" in value:
-            y, w = value.split("-W")
-            first = dt.date.fromisocalendar(int(y), int(w[:2]), 1)
-            return first, first + dt.timedelta(days=6)
-        parts = [int(x) for x in value[:10].split("-")]
-        if len(parts) == 3:
-            return dt.date(*parts), dt.date(*parts)
-        if len(parts) == 2:
-            nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-            return dt.date(parts[0], parts[1], 1), nxt - dt.timedelta(days=1)
-        return (dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)) if len(value) == 4 else None
-    except ValueError:
-        return None
-
-
 def _full_match(gold: dict, pred: dict) -> bool:
     """Type and actor, the recipients (both none, or countries that meet) and the date at the gold's precision:
     the scorer's tie-break between units a prediction could be."""
@@ -69,12 +49,12 @@ def _full_match(gold: dict, pred: dict) -> bool:
         g, p = _countries(gold.get("recipient")), _countries(pred.get("recipient"))
         if (g or p) and not g & p:
             return False
-    g_days, p_days = _span(gold.get("date")), _span(pred.get("date"))
+    g_days, p_days = when.parse(gold.get("date")), when.parse(pred.get("date"))
     if g_days is None:
         return True
     if p_days is None:
         return False
-    slack = dt.timedelta(days=1) if g_days[0] == g_days[1] else dt.timedelta(0)
+    slack = 1 if g_days[0] == g_days[1] else 0
     return p_days[0] >= g_days[0] - slack and p_days[1] <= g_days[1] + slack
 
 
