@@ -32,11 +32,10 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import EXAMPLES, machine, measure, tree_rss  # noqa: E402 - the same measuring code
+from throughput import BATCH, EXAMPLES, machine, measure, tree_rss  # noqa: E402 - the same measuring code
 
 DAYS_PER_ROUND = 6
 COPY_EVERY = 10
-BATCH = 32  # documents per store transaction (the CLI default)
 
 
 # -- the corpus ---------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def measure(n: int) -> dict:
 
         with Store(Path(tmp, "s.duckdb")) as store:
             t0 = time.perf_counter()
-            pipeline.run(items(), store, nlp, batch_size=32)
+            pipeline.run(items(), store, nlp)
             total = time.perf_counter() - t0
     stages = {k: round(v, 2) for k, v in sorted(totals.items(), key=lambda kv: -kv[1])}
     outside = sum(v for k, v in totals.items() if not k.startswith(" ") and k != "after the parse (analyse)")

@@ -34,9 +34,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from chronique.model import BATCH_SIZE  # noqa: E402 - the store transaction size chronique uses
+
 EXAMPLES = ROOT / "examples"
 MODES = ("raw-1", "full-1", "raw-2", "full-2", "full-2-pipe", "ray", "full-1-small")
-BATCH = 32     # documents per store transaction (the CLI default)
+BATCH = BATCH_SIZE  # documents per store transaction (the CLI default)
 PIPE_BATCH = 16  # nlp.pipe batch size, as in pipeline.process
 
 

@@ -82,7 +82,8 @@ def table(name: str, scores: dict[str, dict]) -> str:
             cells = "   ".join(f"{r['precision']:.2f} / {r['recall']:.2f} / {r['f1']:.2f}".rjust(20) for r in row)
             lines.append(f"  {t:10} {cells}   {row[0]['gold']:4d}")
     lines.append("  macro F1   " + "   ".join(f"{scores[lv]['macro_f1']:.3f}".rjust(20) for lv in LEVELS))
-    lines.append("  all events " + "   ".join(f"{scores[lv]['all']['f1']:.3f}".rjust(20) for lv in LEVELS))
+    lines.append("  all events " + "   ".join(
+        f"{r['precision']:.2f} / {r['recall']:.2f} / {r['f1']:.2f}".rjust(20) for r in (scores[lv]["all"] for lv in LEVELS)))
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from chronique.actors import actors_rows, default_kb, name_participants, resolve
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
 from chronique.ingest.clean import clean_text
-from chronique.model import Document, DocResult, InputError
+from chronique.model import BATCH_SIZE, Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import infer_published, tag
 
@@ -101,7 +101,7 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = 32,
+def run(items: Iterable[Document | InputError], store: Store, nlp: Language, batch_size: int = BATCH_SIZE,
         force: bool = False, n_process: int = 1,
         on_batch: Callable[[RunReport], None] | None = None,
         processor: Callable[[list[Document]], list[DocResult]] | None = None,

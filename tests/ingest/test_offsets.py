@@ -118,3 +118,17 @@ def test_a_file_with_bom_and_crlf_keeps_its_own_coordinates(nlp, tmp_path):
     for e in result.events:
         assert given_text[e.start:e.end] == e.evidence
     assert {given_text[t.start:t.end] for t in result.timexes} >= {"mardi", "vendredi"}
+
+
+def test_a_text_cleaned_again_is_the_same_result_and_the_memory_of_recent_texts_is_bounded():
+    from chronique.ingest import clean
+
+    text = "Dépêche\r\n\r\nLe Parlement  a adopté mardi la loi.\u00a0\n"
+    first = clean_mapped(text)
+    assert clean_mapped(text) is first and first.text == clean._clean_mapped(text, "fr").text
+    for i in range(clean.RECENT_DOCS + 10):
+        clean_mapped(f"Le ministre a parlé {i} fois.")
+    assert len(clean._recent) <= clean.RECENT_DOCS
+    long_text = "mot " * (clean.RECENT_MAX_CHARS // 4 + 1)
+    clean_mapped(long_text)
+    assert (long_text, "fr") not in clean._recent

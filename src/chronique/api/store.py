@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from chronique.api import sql
+from chronique.model import BATCH_SIZE
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -93,7 +94,7 @@ class EventStore:
         return self._store.con.sql(text, params=[*params, f == _event_filter({}), *params]).to_arrow_table()
 
     def add(self, source: Source | Path | Iterable[Source | Path], *, meta: str | Path | None = None,
-            batch_size: int = 32) -> dict[str, Any]:
+            batch_size: int = BATCH_SIZE) -> dict[str, Any]:
         """Extract texts, records or files (``Path``: a file or folder) into the store as ``chronique extract``
         does, ``meta`` being its ``--meta`` docs.jsonl for files (already stored documents are skipped, clusters
         brought up to date); returns counts and the refused inputs."""

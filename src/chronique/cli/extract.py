@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chronique.cli.common import (DEFAULT_DB, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, add_inputs, limits, positive_int,
                                   report_errors)
+from chronique.model import BATCH_SIZE
 from chronique.scale.engine import ENGINES, ExtractOptions
 
 
@@ -20,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store to write, created if missing (default: {DEFAULT_DB})")
     p.add_argument("--out", help="write the run's events as JSON Lines, one event per line (fields: README.md)")
     p.add_argument("--timex-out", help="write time expressions as JSON Lines")
-    p.add_argument("--batch-size", type=positive_int, default=32,
-                   help="documents parsed and stored together (memory grows with it; default: 32)")
+    p.add_argument("--batch-size", type=positive_int, default=BATCH_SIZE,
+                   help=f"documents parsed and stored together (memory grows with it; default: {BATCH_SIZE})")
     p.add_argument("--processes", type=positive_int, default=1,
                    help="worker processes on this machine, one spaCy model each (default: 1)")
     p.add_argument("--force", action="store_true", help="re-extract documents already stored")

@@ -183,7 +183,7 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
     if visiting and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
         visitor = parts.actors_for([tok.head], tok, trig.type, exclude={a.id or a.name or a.text for a in recips})
         if visitor:
-            return visitor  # "Sergueï Lavrov, en visite à Pyongyang, a été reçu…": the noun the visit describes
+            return visitor  # "Y, en visite à Rome, a été reçu…": the noun the visit describes
     if not named and (visiting or not _reacted_to(tok, lang)):
         if not frames.circumstantial(tok, lang):
             likely = trig.future if trig.future and analyse(tok, lang).planned else trig.type

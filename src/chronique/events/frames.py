@@ -95,12 +95,20 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
 
 def is_passive(tok: Token) -> bool:
     """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…")."""
-    return auxiliary_passive(tok) or "Pass" in tok.morph.get("Voice") or passive_participle(tok)
+    return auxiliary_passive(tok) or ("Pass" in tok.morph.get("Voice") and not unaccusative(tok)) \
+        or passive_participle(tok)
 
 
 def auxiliary_passive(verb: Token) -> bool:
-    """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act."""
-    return any(c.dep_ == "aux:pass" for c in verb.children)
+    """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act. Not a verb that
+    takes "être" in its compound tenses and has no passive ("est arrivé", "sont parvenus à"), which the parser
+    often reads so (``grammar.unaccusative_verbs`` of the document's language)."""
+    return any(c.dep_ == "aux:pass" for c in verb.children) and not unaccusative(verb)
+
+
+def unaccusative(verb: Token) -> bool:
+    """A verb with no passive whose "être" is the auxiliary of its compound tenses ("est arrivé")."""
+    return verb.lemma_.lower() in grammar(verb.doc.lang_).unaccusative_verbs
 
 
 def passive_participle(tok: Token) -> bool:
@@ -161,7 +169,7 @@ def subjects(verb: Token, lang: str) -> list[Token]:
     while verb.i not in seen:
         seen.add(verb.i)
         passive = is_passive(verb)
-        deps = ("obl:agent",) if passive else SUBJ
+        deps = ("obl:agent",) if passive else (*SUBJ, "nsubj:pass")  # (the second: an unaccusative read as passive)
         found = [c for c in verb.children if c.dep_ in deps] or [
             c for a in verb.children if a.dep_.startswith("aux") for c in a.children if c.dep_ in deps]
         # (the second: a subject the parser hung on the auxiliary, cut off by an incise: "La France a, de son

@@ -153,8 +153,8 @@ class ParticipantIndex:
 
 def _set_apart(t: Token, top: Token, lang: str) -> bool:
     """``t`` sits below ``top`` in a clause modifying a noun ("une résolution exigeant un cessez-le-feu à Gaza":
-    Gaza is not the resolution's author) or in a time or cause adjunct ("le chemin sera fermé après une entente
-    entre le Canada et les États-Unis" parsed under "chemin"): not part of what ``top`` names."""
+    Gaza is not the resolution's author) or in a time or cause adjunct ("le poste sera rouvert après un accord
+    entre le Bénin et le Niger" parsed under "poste"): not part of what ``top`` names."""
     circumstance = prepositions("circumstance", lang)
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in ("acl", "acl:relcl") and t.pos_ in ("VERB", "AUX"):

@@ -118,6 +118,7 @@ class Grammar(BaseModel):
     indirect_clitics: tuple[str, ...]
     perfect_auxiliaries: tuple[str, ...]
     enumeration: tuple[str, ...]
+    unaccusative_verbs: frozenset[str] = frozenset()
 
     def forms(self, prep: str) -> frozenset[str]:
         """A preposition and its fused or elided forms ("à" -> à, au, aux)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chronique.model import BATCH_SIZE
 from chronique.scale.progress import Progress, wanted
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class ExtractOptions:
     published: str | None = None          # YYYY-MM-DD for every document whose source gives none
     out: str | Path | None = None         # events as JSON Lines (shared/eval/FORMAT.md)
     timex_out: str | Path | None = None   # time expressions as JSON Lines
-    batch_size: int = 32
+    batch_size: int = BATCH_SIZE
     processes: int = 1                    # local: worker processes; ray: actors (default: every CPU)
     force: bool = False                   # re-extract documents already stored
     quiet: bool = False                   # no progress bar

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from chronique.ids import content_hash
 from chronique.ingest.limits import Limits
-from chronique.model import Document, DocResult, InputError
+from chronique.model import BATCH_SIZE, Document, DocResult, InputError
 from chronique.pipeline import RunReport
 
 BLOCK_ROWS = 64  # documents per block coming out of a read task
@@ -203,7 +203,7 @@ def build_dataset(files: list[str], names: dict[str, str | None], out_dir: Path,
 
 
 def run_ray(files: list[str], out_dir: str | Path, meta: dict | None = None, known: dict | None = None,
-            limits: Limits = Limits(), workers: int | None = None, batch_size: int = 32,
+            limits: Limits = Limits(), workers: int | None = None, batch_size: int = BATCH_SIZE,
             on_batch=None, model: str | None = None, names: dict[str, str | None] | None = None) -> RunReport:
     """Extract ``files`` into the Parquet directory ``out_dir`` on the connected Ray cluster.
 
