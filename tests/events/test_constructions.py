@@ -715,3 +715,13 @@ def test_a_verb_with_no_passive_keeps_its_subject_as_doer(events_of):
     """"est arrivé" is no passive even when the parser reads its "être" as one: the subject arrives."""
     ev = find(events_of("Le président brésilien est arrivé lundi à Pékin."), "CONSULT")
     assert ev and countries(ev[0].actor) == {"BRA"} and countries(ev[0].recipient) == {"CHN"}
+
+
+def test_a_subject_counted_with_an_adverb_is_the_subject_and_plus_alone_negates_nothing(events_of):
+    """"Plus de 200 000 X ont défilé": the parser hangs the subject on "Plus"; without "ne", "plus" counts."""
+    ev = find(events_of("Plus de 200 000 étudiants ont défilé jeudi dans les rues de Montréal contre la hausse des "
+                        "droits de scolarité."), "PROTEST")
+    assert ev and ev[0].aux == "none" and countries(ev[0].actor) == {"CAN"}
+    ev = find(events_of("Moscou ne négocie plus avec Kiev depuis mars."), "CONSULT")
+    assert ev and ev[0].aux == "negated"
+

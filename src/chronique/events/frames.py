@@ -182,7 +182,8 @@ def subjects(verb: Token, lang: str) -> list[Token]:
             return [_author(relative_antecedent(t), t, lang) for t in found]
         if passive:
             return []
-        stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb)
+        stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb) \
+            or syntax(lang).quantity_subject(verb)
         if stray:
             return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -275,7 +276,7 @@ def objects(verb: Token, lang: str) -> list[Token]:
     found = ([relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
              or ([] if passive else syntax(lang).object_under_day(verb, weekday_names(lang))))
     if not found and passive:
-        found = syntax(lang).caseless_subject(verb)
+        found = syntax(lang).caseless_subject(verb) or syntax(lang).quantity_subject(verb)
     if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         return subjects(verb.head, lang)  # "le sommet semble relancé après avoir été annulé": the sommet
     return found

@@ -16,6 +16,8 @@ from chronique.events.frames import circumstantial, possessed
 @dataclass(frozen=True)
 class Cues:
     negation: frozenset[str]
+    negation_with_ne: frozenset[str]
+    ne: frozenset[str]
     negative_det: frozenset[str]
     without: frozenset[str]
     intent: frozenset[str]
@@ -73,8 +75,11 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _is_negated(verb: Token, trig: Token, c: Cues) -> bool:
-    if any(ch.lemma_.lower() in c.negation for ch in verb.children if ch.dep_ in ("advmod", "advmod:neg", "det")):
+    adverbs = [ch for ch in verb.children if ch.dep_ in ("advmod", "advmod:neg", "det")]
+    if any(ch.lemma_.lower() in c.negation for ch in adverbs):
         return True
+    if any(ch.lemma_.lower() in c.negation_with_ne for ch in adverbs) and any(ch.lower_ in c.ne for ch in adverbs):
+        return True  # "ne négocie plus", not "Plus de 200 000 étudiants ont défilé"
     if trig.pos_ == "NOUN" and any(ch.lower_ in c.negative_det for ch in trig.children if ch.dep_ == "det"):
         return True
     return any(ch.lower_ in c.without for ch in trig.children if ch.dep_ in ("mark", "case"))

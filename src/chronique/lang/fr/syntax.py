@@ -5,6 +5,7 @@ call through ``chronique.lang.syntax("fr")``. A language's ``syntax.py`` provide
 each over spaCy tokens of a Universal Dependencies parse:
 
     stray_subject(verb) -> [Token]           the subject the parser hung elsewhere, or []
+    quantity_subject(verb) -> [Token]        the subject hung on its quantity adverb ("Plus de 200 000 X ont…"), or []
     misparsed_relative(verb) -> [Token]      the object a relative read as a conjunction stands for, or []
     object_under_day(verb, days) -> [Token]  the object hung on the day name before it ("a reçu lundi X"), or []
     coordinated_appositions(noun) -> [Token] second participants parsed as appositions
@@ -15,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 RELATIVE_MARKS = ("qu'", "que")
+QUANTITY_ADVERBS = ("plus", "près", "moins", "environ", "quelque", "autour")
 APPOSITION_CONJUNCTIONS = ("et", "ainsi")
 
 
@@ -35,6 +37,18 @@ def stray_subject(verb: Token) -> list[Token]:
         tok = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.i != verb.i:
         return [tok]
+    return []
+
+
+def quantity_subject(verb: Token) -> list[Token]:
+    """A subject counted with an adverb ("Plus de 200 000 étudiants ont défilé", "Près de 300 personnes ont été
+    arrêtées"): the parser makes the adverb the verb's modifier and hangs the noun ("de 200 000 étudiants") on
+    it. The noun is the subject (the patient of a passive), with what is coordinated to it."""
+    for adv in verb.children:
+        if adv.i < verb.i and adv.dep_ == "advmod" and adv.lower_ in QUANTITY_ADVERBS:
+            nouns = [c for c in adv.children if c.pos_ in ("NOUN", "PROPN") and c.i > adv.i and c.dep_ != "conj"]
+            if nouns:
+                return nouns[:1]
     return []
 
 
