@@ -725,3 +725,26 @@ def test_a_subject_counted_with_an_adverb_is_the_subject_and_plus_alone_negates_
     ev = find(events_of("Moscou ne négocie plus avec Kiev depuis mars."), "CONSULT")
     assert ev and ev[0].aux == "negated"
 
+
+
+def test_a_meeting_told_as_the_time_of_the_clause_is_its_subjects(events_of):
+    """"Lors d'un entretien téléphonique, X et Y sont convenus…": the call is X's; fighting told so is not."""
+    evs = events_of("Lors d'un entretien téléphonique vendredi, Emmanuel Macron et Vladimir Poutine sont convenus "
+                    "d'une mission de l'AIEA.")
+    call, deal = find(evs, "CONSULT"), find(evs, "AGREE")
+    assert call and call[0].mode == "phone" and "FRA" in countries(call[0].actor)
+    assert deal and countries(deal[0].actor) == {"FRA", "RUS"}
+    fights = find(events_of("Après plusieurs jours de combats, les rebelles ont pris la ville de Goma."), "ASSAULT")
+    assert not any(e.trigger == "combats" and e.actor for e in fights)
+
+
+def test_a_first_since_a_year_is_not_of_that_year_but_an_act_going_on_since_a_day_is(events_of):
+    from datetime import date
+
+    evs = events_of("Kim Jong-un et Moon Jae-in se sont engagés vendredi à la dénucléarisation, à l'issue du premier "
+                    "sommet intercoréen depuis 2007.", date(2018, 4, 27))
+    summit = [e for e in evs if e.trigger == "sommet"]
+    assert summit and all(not e.date.startswith("2007") for e in summit)
+    ev = find(events_of("Depuis jeudi, les autorités ont suspendu l'accès aux réseaux sociaux dans tout le pays.",
+                        date(2024, 7, 20)), "COERCE")
+    assert ev and ev[0].date == "2024-07-18"

@@ -146,6 +146,9 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     return ev
 
 
+MEETINGS = {"CONSULT"}
+
+
 # An agreement "avec X" is coded toward X, as annotators do ("l'accord avec la Tunisie": the partner is the
 # recipient); the parties of "un accord entre X et Y" are both in its actor slot and stay together.
 DIRECTED = {"AGREE"}
@@ -185,10 +188,16 @@ def _fallback_actors(trig: Trigger, tok: Token, parts: ParticipantIndex, recips:
         if visitor:
             return visitor  # "Y, en visite à Rome, a été reçu…": the noun the visit describes
     if not named and (visiting or not _reacted_to(tok, lang)):
-        if not frames.circumstantial(tok, lang):
+        # a meeting of equals told as the time of the clause, naming no side ("lors d'un entretien téléphonique,
+        # X et Y sont convenus…", "après seize heures de négociations"): the clause's subject took part (not
+        # fighting: "après des jours de combats, les rebelles…")
+        adjunct = frames.circumstantial(tok, lang)
+        meeting = trig.type in MEETINGS and trig.symmetric and tok.pos_ == "NOUN"
+        if not adjunct or meeting:
             likely = trig.future if trig.future and analyse(tok, lang).planned else trig.type
             spoken = QUAD[likely].startswith("verbal") and not passive
-            found = parts.fallback_actor(tok, exclude={a.id or a.name or a.text for a in recips}, speaker=spoken)
+            found = parts.fallback_actor(tok, exclude={a.id or a.name or a.text for a in recips}, speaker=spoken,
+                                         adjunct=adjunct)
             if found:
                 return found
         if not (passive and trig.type in AGENTLESS):  # an agentless arrest is the state's (``_authority``)

@@ -129,14 +129,21 @@ class ParticipantIndex:
                 return actor
         return None
 
-    def fallback_actor(self, trig: Token, exclude: set[str], speaker: bool = True) -> list[Actor]:
+    def fallback_actor(self, trig: Token, exclude: set[str], speaker: bool = True, adjunct: bool = False) -> list[Actor]:
         """No syntactic actor: the subject of the sentence's main verb, if it is a known actor,
         else (for spoken events: demands, threats, accusations) the speaker the sentence is
         attributed to ("…, a indiqué le ministère"). "Selon la police, 400 personnes ont été
-        arrêtées" does not make the police the source of every event it counts."""
+        arrêtées" does not make the police the source of every event it counts. A trigger in a phrase
+        fronted before the verb takes the subject that follows it ("En visite à Moscou, X…"); with
+        ``adjunct`` (a meeting told as the time of the clause), however deep in that phrase ("Lors d'un
+        entretien téléphonique, X et Y…")."""
         sent = trig.sent
         root = sent.root
-        fronted = trig.head.i == root.i and trig.dep_.startswith("obl") and trig.i < root.i  # "En visite à Moscou, X…"
+        top = trig
+        while adjunct and top.head.i != root.i and top.head.i != top.i:
+            top = top.head
+        fronted = top.head.i == root.i and top.i < root.i and (
+            top.dep_.startswith("obl") or (adjunct and top.dep_ in ("advmod", "advcl")))
         for tok in root.children:
             if tok.dep_ not in ("nsubj", "nsubj:pass") or (tok.i >= trig.i and not fronted) or trig in tok.subtree:
                 continue

@@ -76,6 +76,14 @@ def _score(trigger, t: Timex, span) -> tuple:
     return (0 if _attached(trigger, span.root) else 1, dist)
 
 
+def _since(trigger, span, lex: Lexicon) -> bool:
+    """The date a first of its kind is counted from ("le premier sommet depuis 2007"): it does not date it."""
+    first = span[0]
+    words = [first.text] + ([first.nbor(-1).text] if first.i > 0 else [])
+    return any(lex.has("since_words", w) for w in words) and \
+        any(lex.has("since_firsts", c.text) for c in trigger.children if c.dep_ in ("amod", "nummod"))
+
+
 def _usable(t: Timex, published: dt.date | None) -> bool:
     """A concrete date not after publication (later dates are plans, dated when announced)."""
     v = date_part(t.value) if t.type in ("DATE", "TIME") else None
@@ -162,10 +170,11 @@ def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | N
     if shifted:
         return shifted
     in_sent = list(_in_sentence(doc, trigger, timexes))
-    rel = _duration_anchor(trigger, in_sent, published, load(lang))
+    lex = load(lang)
+    rel = _duration_anchor(trigger, in_sent, published, lex)
     if rel:
         return rel
-    dated = [(t, s) for t, s in in_sent if _usable(t, published)]
+    dated = [(t, s) for t, s in in_sent if _usable(t, published) and not (trigger.pos_ == "NOUN" and _since(trigger, s, lex))]
     if dated:
         best, _ = min(dated, key=lambda ts: _score(trigger, *ts))
         return date_part(best.value), basis_of(best, lang)
