@@ -293,3 +293,9 @@ def test_forces_raised_or_arriving_are_mobilised_not_visiting(events_of, text):
 def test_a_disarmament_an_accord_is_about_is_no_concession(events_of):
     evs = events_of("Moscou et Washington ont signé mardi un traité de désarmement nucléaire.")
     assert find(evs, "AGREE") and not find(evs, "CONCEDE")
+
+
+def test_a_hunger_strike_is_the_strikers_protest(events_of):
+    ev = find(events_of("L'opposant Alexeï Navalny a entamé mercredi une grève de la faim dans sa colonie pénitentiaire."),
+              "PROTEST")
+    assert ev and ev[0].mode == "hunger" and countries(ev[0].actor) == {"RUS"}
