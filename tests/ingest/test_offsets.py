@@ -129,6 +129,6 @@ def test_a_text_cleaned_again_is_the_same_result_and_the_memory_of_recent_texts_
     for i in range(clean.RECENT_DOCS + 10):
         clean_mapped(f"Le ministre a parlé {i} fois.")
     assert len(clean._recent) <= clean.RECENT_DOCS
-    long_text = "mot " * (clean.RECENT_MAX_CHARS // 4 + 1)
+    long_text = "mot " * (clean.RECENT_CHARS // 4 + 1)
     clean_mapped(long_text)
-    assert (long_text, "fr") not in clean._recent
+    assert (long_text, "fr") not in clean._recent and clean._recent_chars <= clean.RECENT_CHARS

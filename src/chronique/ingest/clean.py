@@ -9,6 +9,7 @@ of the text the user gave (``ingest/offsets.py``).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 from chronique import lang as language
@@ -77,24 +78,31 @@ def clean_mapped(text: str, lang: str = "fr") -> Cleaned:
     """``clean_text`` with, for each character kept, where it came from in ``text``.
 
     A document is cleaned three times on its way (ingest checks it, the resume check hashes it, the
-    models read it): the last ``RECENT_DOCS`` results for texts of up to ``RECENT_MAX_CHARS`` are kept, so
-    the second and third are lookups (0.8 ms a document; at most ~20 MB held). ``Cleaned`` is never
-    changed in place, so sharing it is safe."""
+    models read it): the last results are kept, up to ``RECENT_DOCS`` documents and ``RECENT_CHARS``
+    characters in all (about 20 bytes a character: ~40 MB at most), so the second and third are lookups
+    (0.8 ms a document). ``Cleaned`` is never changed in place, so sharing it is safe."""
+    global _recent_chars
     key = (text, lang)
     found = _recent.get(key)
     if found is not None:
         return found
     cleaned = _clean_mapped(text, lang)
-    if len(text) <= RECENT_MAX_CHARS:
-        _recent[key] = cleaned
-        if len(_recent) > RECENT_DOCS:
-            del _recent[next(iter(_recent))]  # the oldest: dicts keep insertion order
+    with _recent_lock:  # the server cleans in several threads
+        if key not in _recent:
+            _recent[key] = cleaned
+            _recent_chars += len(text)
+        while len(_recent) > RECENT_DOCS or _recent_chars > RECENT_CHARS:
+            oldest = next(iter(_recent))  # dicts keep insertion order
+            del _recent[oldest]
+            _recent_chars -= len(oldest[0])
     return cleaned
 
 
 RECENT_DOCS = 2 * BATCH_SIZE  # a whole batch is read, checked, then parsed
-RECENT_MAX_CHARS = 50_000
+RECENT_CHARS = 2_000_000
 _recent: dict[tuple[str, str], Cleaned] = {}
+_recent_chars = 0
+_recent_lock = threading.Lock()
 
 
 def _clean_mapped(text: str, lang: str) -> Cleaned:

@@ -43,7 +43,7 @@ def stray_subject(verb: Token) -> list[Token]:
 def quantity_subject(verb: Token) -> list[Token]:
     """A subject counted with an adverb ("Plus de 200 000 étudiants ont défilé", "Près de 300 personnes ont été
     arrêtées"): the parser makes the adverb the verb's modifier and hangs the noun ("de 200 000 étudiants") on
-    it. The noun is the subject (the patient of a passive), with what is coordinated to it."""
+    it. The first such noun is the subject (the patient of a passive)."""
     for adv in verb.children:
         if adv.i < verb.i and adv.dep_ == "advmod" and adv.lower_ in QUANTITY_ADVERBS:
             nouns = [c for c in adv.children if c.pos_ in ("NOUN", "PROPN") and c.i > adv.i and c.dep_ != "conj"]
