@@ -146,6 +146,7 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     return ev
 
 
+# Meetings a time adjunct can tell ("lors d'un entretien", "après des négociations"): the clause's subject attended.
 MEETINGS = {"CONSULT"}
 
 

@@ -78,10 +78,11 @@ def _score(trigger, t: Timex, span) -> tuple:
 
 def _since(trigger, span, lex: Lexicon) -> bool:
     """The date a first of its kind is counted from ("le premier sommet depuis 2007"): it does not date it."""
+    if trigger.pos_ != "NOUN" or not any(lex.has("since_firsts", c.text) for c in trigger.children
+                                         if c.dep_ in ("amod", "nummod")):
+        return False
     first = span[0]
-    words = [first.text] + ([first.nbor(-1).text] if first.i > 0 else [])
-    return any(lex.has("since_words", w) for w in words) and \
-        any(lex.has("since_firsts", c.text) for c in trigger.children if c.dep_ in ("amod", "nummod"))
+    return any(lex.has("since_words", w) for w in [first.text] + ([first.nbor(-1).text] if first.i > 0 else []))
 
 
 def _usable(t: Timex, published: dt.date | None) -> bool:
@@ -174,7 +175,7 @@ def event_date(doc, trigger_i: int, timexes: list[Timex], published: dt.date | N
     rel = _duration_anchor(trigger, in_sent, published, lex)
     if rel:
         return rel
-    dated = [(t, s) for t, s in in_sent if _usable(t, published) and not (trigger.pos_ == "NOUN" and _since(trigger, s, lex))]
+    dated = [(t, s) for t, s in in_sent if _usable(t, published) and not _since(trigger, s, lex)]
     if dated:
         best, _ = min(dated, key=lambda ts: _score(trigger, *ts))
         return date_part(best.value), basis_of(best, lang)
