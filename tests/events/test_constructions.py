@@ -748,3 +748,51 @@ def test_a_first_since_a_year_is_not_of_that_year_but_an_act_going_on_since_a_da
     ev = find(events_of("Depuis jeudi, les autorités ont suspendu l'accès aux réseaux sociaux dans tout le pays.",
                         date(2024, 7, 20)), "COERCE")
     assert ev and ev[0].date == "2024-07-18"
+
+
+def test_an_object_the_parser_hangs_on_the_day_is_the_verbs_for_every_stage(nlp, events_of):
+    """"a approuvé vendredi un prêt": the tree is repaired once after the parse (``syntax.repair_tree``), so the
+    loan is what is approved (AID), and an accused hung so is what the accusation's content is about."""
+    doc = nlp("Le Fonds monétaire international a approuvé vendredi un prêt de 1,5 milliard de dollars au Sri Lanka.")
+    loan = next(t for t in doc if t.text == "prêt")
+    assert loan.head.lemma_ == "approuver" and loan.dep_ == "obj"
+    assert find(events_of(doc.text), "AID")
+    speaker = nlp("« Nous avons perdu », a reconnu dimanche le président afghan.")
+    assert next(t for t in speaker if t.text == "président").head.text == "dimanche"  # an incise's inverted subject
+
+
+def test_what_someone_is_accused_of_having_done_is_alleged_not_reported(events_of):
+    """"accuser X d'avoir tué": the killing is the accusation's content (hypothetical), not a new ASSAULT."""
+    evs = events_of("Le chef de l'opposition malienne a accusé vendredi l'armée d'avoir tué quinze civils dans le nord.")
+    accuse = find(evs, "ACCUSE")
+    assert accuse and countries(accuse[0].recipient) == {"MLI"}
+    assert all(e.aux == "hypothetical" for e in find(evs, "ASSAULT"))
+
+
+def test_charges_and_blame_are_accusations(events_of):
+    assert find(events_of("La justice française a mis en examen jeudi l'ancien ministre libyen."), "ACCUSE")
+    assert find(events_of("Une enquête a été ouverte par le parquet de Bamako après l'attaque du convoi."), "ACCUSE")
+    assert not find(events_of("Le sommet se tient à Genève, où le ministre est responsable de la délégation."), "ACCUSE")
+
+
+def test_a_clitic_of_a_participle_clause_takes_up_the_state_just_named(events_of):
+    """"a rompu avec le Maroc, l'accusant d'actions hostiles": "l'" is Morocco (the parser tags it a determiner)."""
+    ev = find(events_of("L'Algérie a rompu mardi ses relations diplomatiques avec le Maroc, l'accusant d'actions "
+                        "hostiles."), "ACCUSE")
+    assert ev and countries(ev[0].actor) == {"DZA"} and countries(ev[0].recipient) == {"MAR"}
+
+
+def test_a_participle_set_off_by_commas_describes_the_subject_it_was_done_to(events_of):
+    """"Le président ukrainien, reçu mardi à Paris, a demandé…": received (the visitor) and the one who asks;
+    "Le cessez-le-feu, salué par l'Union africaine": the agent of a bare participle salutes."""
+    evs = events_of("Le président ukrainien, reçu mardi à Paris, a demandé davantage d'armes à la France.")
+    visit, ask = find(evs, "CONSULT"), find(evs, "REQUEST")
+    assert visit and countries(visit[0].actor) == {"UKR"} and countries(visit[0].recipient) == {"FRA"}
+    assert ask and countries(ask[0].actor) == {"UKR"}
+    hail = find(events_of("Le cessez-le-feu, salué par l'Union africaine, est entré en vigueur lundi."), "SUPPORT")
+    assert hail and [a.name for a in hail[0].actor] == ["African Union"]
+
+
+def test_a_participle_tagged_as_a_noun_after_its_auxiliary_is_a_verb(events_of):
+    ev = find(events_of("Le chancelier allemand a téléphoné jeudi au président turc pour évoquer Gaza."), "CONSULT")
+    assert ev and ev[0].mode == "phone" and countries(ev[0].actor) == {"DEU", "TUR"}

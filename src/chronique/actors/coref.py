@@ -25,7 +25,7 @@ def pronouns(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         info = ctx.kb.pronouns.get(ctx.keys[tok.i] or "")
         if info is not None and tok.dep_.startswith(_SUBJ):
             ante = _antecedent(ctx, tok, info, people)
-        elif tok.dep_ in _OBJ and tok.pos_ == "PRON" and tok.i < tok.head.i and tok.lower_ in ctx.kb.object_pronouns:
+        elif tok.dep_ in _OBJ and tok.pos_ in ("PRON", "DET") and tok.i < tok.head.i and tok.lower_ in ctx.kb.object_pronouns:
             ante = _object_antecedent(ctx, tok, ctx.kb.object_pronouns[tok.lower_], people, out)
         else:
             continue
@@ -58,8 +58,16 @@ def _object_antecedent(ctx: Context, tok, info: tuple[str | None, str], people: 
     own = {c.cluster for c in people + resolved if c.head_i in subjects}
     limit = _sentence_start(tok, back=2)
     pool = [c for c in people if limit <= c.start < tok.i and c.head_i not in subjects and c.cluster not in own
-            and _compatible(ctx, c, gender, number)]
+            and (_compatible(ctx, c, gender, number) or _state_object(ctx, tok, c, number))]
     return pool[-1] if pool else None
+
+
+def _state_object(ctx: Context, tok, c: Candidate, number: str) -> bool:
+    """A state named in the same sentence, taken up by the clitic of a participle clause hung on it ("a rompu
+    avec le Maroc, l'accusant d'ingérence"; the parser may tag that "l'" a determiner)."""
+    return (number == "sg" and c.actor.type == "GPE" and not c.plural and c.kind == "name"
+            and c.start >= tok.sent.start and "Part" in tok.head.morph.get("VerbForm")
+            and "Pres" in tok.head.morph.get("Tense"))
 
 
 def bare_titles(ctx: Context, cands: list[Candidate]) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
-from chronique.time import weekday_names
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -94,9 +93,13 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
 
 
 def is_passive(tok: Token) -> bool:
-    """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…")."""
+    """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…") or one with an
+    agent ("Le cessez-le-feu, salué par l'Union africaine, …")."""
     return auxiliary_passive(tok) or ("Pass" in tok.morph.get("Voice") and not unaccusative(tok)) \
-        or passive_participle(tok)
+        or passive_participle(tok) or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+                                       and "Past" in tok.morph.get("Tense") and not unaccusative(tok)
+                                       and any(c.dep_ == "obl:agent" for c in tok.children)
+                                       and not any(c.dep_ == "aux:tense" for c in tok.children))
 
 
 def auxiliary_passive(verb: Token) -> bool:
@@ -113,8 +116,9 @@ def unaccusative(verb: Token) -> bool:
 
 def passive_participle(tok: Token) -> bool:
     """A past participle that modifies a noun: the noun is what undergoes the action."""
-    return tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
-        and "Past" in tok.morph.get("Tense") and tok.head.pos_ in ("NOUN", "PROPN")
+    return (tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+            and "Past" in tok.morph.get("Tense") and tok.head.pos_ in ("NOUN", "PROPN")) \
+        or (tok.dep_ == "advcl" and not unaccusative(tok) and bool(syntax(tok.doc.lang_).apposed_patient(tok)))
 
 
 def prep_of(tok: Token) -> str | None:
@@ -183,7 +187,8 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         if passive:
             return []
         stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb) \
-            or syntax(lang).quantity_subject(verb)
+            or syntax(lang).quantity_subject(verb) or next(
+                (p for c in verb.children if c.dep_ == "advcl" and (p := syntax(lang).apposed_patient(c))), [])
         if stray:
             return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -270,11 +275,10 @@ def objects(verb: Token, lang: str) -> list[Token]:
     if inverted_speaker(verb, lang):
         return []
     if passive_participle(verb):
-        return [verb.head]
+        return [verb.head] if verb.dep_ == "acl" else syntax(lang).apposed_patient(verb)
     passive = is_passive(verb)
     deps = ("nsubj:pass",) if passive else OBJ
-    found = ([relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
-             or ([] if passive else syntax(lang).object_under_day(verb, weekday_names(lang))))
+    found = [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
     if not found and passive:
         found = syntax(lang).caseless_subject(verb) or syntax(lang).quantity_subject(verb)
     if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
@@ -367,12 +371,19 @@ def _present_participle(verb: Token) -> bool:
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
 
+def infinitive(tok: Token) -> bool:
+    """An infinitive, present ("libérer") or perfect ("d'avoir tué", "d'être intervenu": the participle's
+    auxiliary is the infinitive)."""
+    return "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+
+
 def infinitive_complements(verb: Token, lang: str) -> list[Token]:
     """The infinitive a verb governs ("appeler X à reprendre"), also when the parser hung it on the
     object as a noun modifier ("les deux camps à reprendre", tagged ``acl`` or ``nmod``)."""
     direct = [c for c in verb.children if c.dep_ == "xcomp"]
     hung = [a for o in verb.children if o.dep_ in OBJ for a in o.children
-            if a.dep_ in ("acl", "nmod") and "Inf" in a.morph.get("VerbForm")
+            if a.dep_ in ("acl", "nmod") and infinitive(a)
             and prep_of(a) in prepositions("infinitive", lang)]
     return direct + hung
 

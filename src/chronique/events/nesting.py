@@ -116,7 +116,7 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
             tok = tok.head  # "convenir de rétablir les relations et de rouvrir les ambassades": both are the content
         head = tok.head
         deps = CONTENT_DEPS + (NOUN_CONTENT_DEPS if head.pos_ == "NOUN" else ())
-        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in tok.morph.get("VerbForm")):
+        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and not frames.infinitive(tok)):
             return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
         o = by_token.get(head.i)
         if o is not None:

@@ -29,9 +29,9 @@ class Match:
 def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
     out = []
-    tensed_adjective = syntax(lang).tensed_adjective  # a participle the tagger read as an adjective
+    misread_participle = syntax(lang).misread_participle  # a participle the tagger read as an adjective
     for tok in sent:
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else \
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or misread_participle(tok) else "NOUN" if tok.pos_ == "NOUN" else \
             "ADJ" if _predicative(tok) else None
         if pos is None:
             continue

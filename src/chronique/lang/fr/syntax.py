@@ -7,13 +7,16 @@ each over spaCy tokens of a Universal Dependencies parse:
     stray_subject(verb) -> [Token]           the subject the parser hung elsewhere, or []
     quantity_subject(verb) -> [Token]        the subject hung on its quantity adverb ("Plus de 200 000 X ont…"), or []
     misparsed_relative(verb) -> [Token]      the object a relative read as a conjunction stands for, or []
-    object_under_day(verb, days) -> [Token]  the object hung on the day name before it ("a reçu lundi X"), or []
+    repair_tree(doc) -> None                 re-hangs, in place, what the parser hangs wrongly in every reader's eyes
     coordinated_appositions(noun) -> [Token] second participants parsed as appositions
-    tensed_adjective(token) -> bool          a participle tagged as an adjective that is a verb
+    misread_participle(token) -> bool        a participle tagged as an adjective or a noun
+    apposed_patient(participle) -> [Token]   the noun a participle set off by commas describes, hung on it as subject
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from chronique import lang as language
 
 RELATIVE_MARKS = ("qu'", "que")
 QUANTITY_ADVERBS = ("plus", "près", "moins", "environ", "quelque", "autour")
@@ -74,12 +77,36 @@ def misparsed_relative(verb: Token) -> list[Token]:
     return [tok] if tok.pos_ in ("NOUN", "PROPN") else []
 
 
-def object_under_day(verb: Token, days: frozenset[str]) -> list[Token]:
-    """In "a rencontré vendredi Vladimir Poutine" the parser may hang the object on the day name as a
-    caseless noun modifier; it is the verb's object (a modifier after "de" or "à" is not: "lundi de Pâques")."""
-    return [c for d in verb.children if d.dep_.startswith("obl") and d.lower_ in days and d.i > verb.i
-            for c in d.children if c.dep_ in ("nmod", "appos") and c.i == d.i + 1
-            and c.pos_ in ("PROPN", "NOUN") and not any(g.dep_ == "case" for g in c.children)]
+def _weekday_names(data: dict) -> frozenset[str]:
+    """The weekday names of ``time.yaml`` (a mapping of name to ISO number), lower-cased."""
+    days = data.get("weekdays")
+    if not isinstance(days, dict) or not days:
+        raise ValueError("'weekdays' must map each weekday name to its number")
+    return frozenset(str(d).lower() for d in days)
+
+
+def repair_tree(doc: Doc) -> None:
+    """In "a approuvé vendredi un prêt", "a reçu lundi Vladimir Poutine" the parser hangs the object on the day
+    name (as its object, or as a caseless modifier right after it). It is the verb's object: re-hung so, once
+    after the parse, for every stage that reads the tree (a modifier after "de" or "à" is not: "lundi de Pâques")."""
+    days = language.load("fr", "time", _weekday_names)
+    moves = [(tok, tok.head.head) for tok in doc if _under_day(tok, days)]
+    for tok, verb in moves:
+        tok.head = verb
+        tok.dep_ = "obj"
+
+
+def _under_day(tok: Token, days: frozenset[str]) -> bool:
+    day = tok.head
+    if day.lower_ not in days or not day.dep_.startswith("obl") or day.i >= tok.i or day.head.i >= day.i \
+            or day.head.pos_ != "VERB" or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if any(g.dep_ == "case" for g in tok.children):
+        return False
+    verb = day.head
+    if "Inf" not in verb.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False  # ("…, a reconnu dimanche le président": the speaker of an incise, its subject inverted)
+    return tok.dep_ == "obj" or (tok.dep_ in ("nmod", "appos") and tok.i == day.i + 1)
 
 
 def coordinated_appositions(x: Token) -> list[Token]:
@@ -94,7 +121,19 @@ def coordinated_appositions(x: Token) -> list[Token]:
     return out
 
 
-def tensed_adjective(tok: Token) -> bool:
-    """A participle read as an adjective although it carries a tense auxiliary ("deux ministres ont
-    déjà démissionné")."""
-    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)
+def misread_participle(tok: Token) -> bool:
+    """A participle read as an adjective or a noun although it carries a tense auxiliary ("deux ministres ont
+    déjà démissionné", "le chancelier a téléphoné jeudi au président turc"; not "ont été en contact")."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children) or tok.pos_ == "NOUN" and any(
+        c.dep_ == "aux:tense" for c in tok.children) and not any(c.dep_ in ("cop", "case", "det") for c in tok.children)
+
+
+def apposed_patient(part: Token) -> list[Token]:
+    """In "Le président ukrainien, reçu mardi à l'Élysée, a demandé…" the parser makes the noun the subject of
+    the bare past participle, hung as an adverbial clause on the verb. The noun is what the participle says
+    was done to it (its patient) and the verb's subject."""
+    if part.dep_ != "advcl" or part.head.i <= part.i or "Part" not in part.morph.get("VerbForm") \
+            or "Past" not in part.morph.get("Tense") or any(c.dep_.startswith("aux") for c in part.children):
+        return []
+    return [c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.pos_ in ("NOUN", "PROPN")
+            and any(t.is_punct and t.text == "," for t in part.doc[c.i + 1: part.i])][:1]
