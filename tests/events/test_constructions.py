@@ -796,3 +796,14 @@ def test_a_participle_set_off_by_commas_describes_the_subject_it_was_done_to(eve
 def test_a_participle_tagged_as_a_noun_after_its_auxiliary_is_a_verb(events_of):
     ev = find(events_of("Le chancelier allemand a téléphoné jeudi au président turc pour évoquer Gaza."), "CONSULT")
     assert ev and ev[0].mode == "phone" and countries(ev[0].actor) == {"DEU", "TUR"}
+
+
+def test_a_speech_participle_is_no_incise_its_object_is_no_speaker(events_of):
+    """"Le Kremlin dément, dénonçant un complot": the plot is what is denounced; the Kremlin denounces it."""
+    ev = find(events_of("Le Kremlin dément fermement, dénonçant un complot occidental contre la Russie."), "ACCUSE")
+    assert ev and [a.text for a in ev[0].actor] == ["Le Kremlin"]
+
+
+def test_guilt_said_of_a_party_is_an_accusation_of_it(events_of):
+    ev = find(events_of("Les experts britanniques estiment que la Russie est coupable de l'empoisonnement."), "ACCUSE")
+    assert ev and countries(ev[0].recipient) == {"RUS"}

@@ -54,6 +54,8 @@ def inverted_speaker(verb: Token, lang: str) -> list[Token]:
     took for an object: a speech verb with no subject, in parataxis or right after a quote."""
     if verb.lemma_.lower() not in speech_verbs(lang) or any(c.dep_ in SUBJ for c in verb.children):
         return []
+    if _present_participle(verb) or "Inf" in verb.morph.get("VerbForm"):
+        return []  # "…, dénonçant un complot": an incise is finite; a participle's object is no speaker
     before = verb.doc[max(verb.sent.start, verb.i - 4): verb.i]
     marks = words(lang, "speech", "incise_marks")
     incise = verb.dep_ == "parataxis" or any(t.text in marks for t in before)
