@@ -807,3 +807,9 @@ def test_a_speech_participle_is_no_incise_its_object_is_no_speaker(events_of):
 def test_guilt_said_of_a_party_is_an_accusation_of_it(events_of):
     ev = find(events_of("Les experts britanniques estiment que la Russie est coupable de l'empoisonnement."), "ACCUSE")
     assert ev and countries(ev[0].recipient) == {"RUS"}
+
+
+def test_a_thing_in_the_de_complement_of_an_event_noun_is_no_uncoded_doer(events_of):
+    """"la livraison de chars": the tanks are what is delivered; the clause's subject delivers them."""
+    ev = find(events_of("Berlin a finalement autorisé mercredi la livraison de chars Leopard à l'Ukraine."), "AID")
+    assert ev and countries(ev[0].actor) == {"DEU"} and countries(ev[0].recipient) == {"UKR"}

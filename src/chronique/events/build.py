@@ -94,7 +94,8 @@ def _build(doc_id: str, sent: Span, m: Match, parts: ParticipantIndex, timexes: 
     phrase = m.phrase()
     actor_slots, recipient_slots = _nominal_agent(trig, tok, lang)
     actor_slot, actor_toks = _fill_slot(actor_slots, tok, lang, skip=lambda t: t.i in phrase or _no_party(
-        t, lexicon, timexes) or (t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or _possessed(t, parts))
+        t, lexicon, timexes) or (t.pos_ == "ADJ" and not parts.adjective_country(t.text)) or _possessed(t, parts)
+        or _thing_complement(t, tok, parts))
     actor_toks = _possessor_tokens(tok, parts) or actor_toks
     actors = parts.actors_for(actor_toks, tok, trig.type, exclude=set()) or parts.actors_for(
         _enumerated(actor_toks, lang), tok, trig.type, exclude=set())
@@ -409,6 +410,14 @@ def _named_target(slots: Sequence[str], tok: Token, lexicon: Lexicon, timexes: S
     _, found = _fill_slot(slots, tok, lang,
                           skip=lambda t: t.pos_ not in ("NOUN", "PROPN") or _no_party(t, lexicon, timexes))
     return bool(found)
+
+
+def _thing_complement(t: Token, noun: Token, parts: ParticipantIndex) -> bool:
+    """The "de" complement of an event noun that names no party ("la livraison de chars", "la dénucléarisation de la
+    péninsule"): what the act is about, not a doer left uncoded (a party there is: "la visite du ministre",
+    "l'offensive des rebelles"), so the event finds its doer as an actorless one does."""
+    return (noun.pos_ == "NOUN" and t.head.i == noun.i and t.dep_ == "nmod" and t.pos_ == "NOUN"
+            and frames.prep_of(t) in language.grammar(parts.lang).forms("de") and parts.mention_for(t) is None)
 
 
 def _no_party(t: Token, lexicon: Lexicon, timexes: Sequence[Timex]) -> bool:
