@@ -24,6 +24,7 @@ from chronique.events.lexicon import Lexicon, Trigger, load_lexicon
 from chronique.events.modality import analyse
 from chronique.events.nesting import DEFERS_TO, content_aux, outermost
 from chronique.events.participants import ParticipantIndex
+from chronique.events.reaction import Told, target_of_reaction
 from chronique.events.status import held, type_and_aux
 from chronique.events.triggers import Match, find_triggers, verb_types
 from chronique.events.where import document_scene, frame_place, home_country, sentence_place
@@ -53,18 +54,23 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     home = None if scene else home_country(participants)
     story_day = news_day(sdoc, list(timexes), published)
     topic: list[Actor] = []
-    for sent in sdoc.sents:
+    told = Told()
+    for n, sent in enumerate(sdoc.sents):
         seen: set[tuple] = set()
         first = len(events)
         matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model, lang), lang)
-        for match in matches:
-            ev = _build(doc_id, sent, match, participants, timexes, published, lexicon, scene, story_day, home,
-                        topic)
+        built = [(m, _build(doc_id, sent, m, participants, timexes, published, lexicon, scene, story_day, home, topic))
+                 for m in matches]
+        for match, ev in built:
+            if ev is not None:
+                told.add(n, match.token.i, ev)
+        for match, ev in built:
             if ev is None:
                 continue
             content = content_aux(match, matches) if ev.aux == "none" else None
             if content:
                 ev.aux = content  # "exiger la libération de X": asked for, not done
+            ev.recipient = ev.recipient or target_of_reaction(ev, match.token, told, n, lexicon, lang)
             key = (ev.event_type, tuple(sorted(a.country or "" for a in ev.actor)),
                    tuple(sorted(a.country or "" for a in ev.recipient)))
             if key in seen:  # one event per real-world event per sentence
