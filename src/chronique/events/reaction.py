@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.events import frames
+from chronique.lang import words
 from chronique.events.lexicon import Lexicon
 from chronique.model import Actor, Event
 
@@ -27,15 +28,15 @@ class Told:
     def add(self, sentence: int, token: int, event: Event) -> None:
         self.events.append((sentence, token, event))
 
-    def doer(self, act: Token, types: set[str], sentence: int, reactor: list[Actor]) -> list[Actor]:
+    def doer(self, act: Token, types: set[str] | None, sentence: int, reactor: list[Actor]) -> list[Actor]:
         """The actors of the event told on ``act`` itself, else of the latest factual event of one of ``types``
-        told in the last ``LOOKBACK`` sentences (that one first when a demonstrative points back to it: "cette
-        attaque"); never the reactor's own."""
+        (None: any) told in the last ``LOOKBACK`` sentences (that one first when a demonstrative points back to
+        it: "cette attaque"); never the reactor's own."""
         own = {_key(a) for a in reactor}
         here = [e for s, i, e in self.events if i == act.i]
         recent = [e for s, i, e in reversed(self.events) if sentence - LOOKBACK <= s <= sentence
-                  and e.event_type in types and e.aux == "none" and i != act.i]
-        back = any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in act.children)
+                  and (types is None or e.event_type in types) and e.aux == "none" and i != act.i]
+        back = _demonstrative(act)
         for event in (recent + here if back else here + recent):
             found = [a for a in event.actor if a.country and _key(a) not in own]
             if found:
@@ -43,15 +44,32 @@ class Told:
         return []
 
 
-def acts_named(trigger: Token, lexicon: Lexicon, lang: str) -> list[tuple[Token, set[str]]]:
-    """The event nouns a reaction's frame names as what it reacts to, with the types their entries give."""
-    out = []
+def acts_named(trigger: Token, lexicon: Lexicon, lang: str) -> list[tuple[Token, set[str] | None]]:
+    """The event nouns a reaction's frame names as what it reacts to, with the types their entries give, and the
+    nouns that stand for any act told before ("la décision": types None)."""
+    out: list[tuple[Token, set[str] | None]] = []
+    act_nouns = words(lang, "support_verbs", "act_nouns")
     for slot in ACT_SLOTS:
         for tok in frames.fill(slot, trigger, lang):
-            types = {t.type for _, t in lexicon.candidates(tok.lemma_.lower(), "NOUN")} if tok.pos_ == "NOUN" else set()
+            if tok.pos_ != "NOUN":
+                continue
+            lemma = tok.lemma_.lower()
+            types = {t.type for _, t in lexicon.candidates(lemma, "NOUN")}
             if types:
                 out.append((tok, types))
+            elif lemma in act_nouns and _definite(tok):
+                out.append((tok, None))
     return out
+
+
+def _demonstrative(tok: Token) -> bool:
+    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def _definite(tok: Token) -> bool:
+    """With a definite or demonstrative article: an act already told, not a new one ("une décision")."""
+    return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+               for c in tok.children)
 
 
 def target_of_reaction(event: Event, trigger: Token, told: Told, sentence: int, lexicon: Lexicon,
