@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
+from chronique.nlp import children
+
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"
 BUCKETS = 1 << 18
@@ -33,7 +35,7 @@ def is_candidate(tok: Token) -> bool:
     if tok.pos_ in ("VERB", "NOUN"):
         return True
     return tok.pos_ == "ADJ" and (tok.morph.get("VerbForm") == ["Part"] or any(
-        c.dep_ in ("aux:tense", "aux:pass") for c in tok.children))
+        c.dep_ in ("aux:tense", "aux:pass") for c in children(tok)))
 
 
 def rule_labels(match) -> tuple[str, ...]:
@@ -48,7 +50,7 @@ def _lemma(t: Token) -> str:
 
 def _case(t: Token) -> str:
     """The preposition introducing a complement ("à", "contre", "de"), or "-"."""
-    marks = [c.lower_ for c in t.children if c.dep_ in ("case", "mark")]
+    marks = [c.lower_ for c in children(t) if c.dep_ in ("case", "mark")]
     return marks[0] if marks else "-"
 
 
@@ -81,7 +83,7 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
     for key, vals in tok.morph.to_dict().items():
         if key in ("Tense", "Mood", "VerbForm", "Voice", "Number", "Polarity"):
             f.append(f"m={key}={vals}")
-    for c in tok.children:
+    for c in children(tok):
         dep = c.dep_
         if dep not in ARG_DEPS and dep not in ("advmod", "det", "nummod"):
             continue
@@ -94,7 +96,7 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
             f.append(f"lcp={lem}|{_case(c)}")
         if c.ent_type_:
             f.append(f"ce={dep}|{c.ent_type_}")
-        for gc in c.children:
+        for gc in children(c):
             if gc.dep_ in ("obj", "obl", "obl:arg", "nmod", "xcomp"):
                 f.append(f"cc={dep}|{gc.dep_}|{_lemma(gc)}")
     sent = sent if sent is not None else tok.sent

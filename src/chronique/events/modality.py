@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from chronique import lang as language
 from chronique.events.frames import circumstantial, possessed
+from chronique.nlp import children, tokens
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,18 @@ def clause_verb(trig: Token) -> Token:
 
 
 def _auxes(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_.startswith("aux")]
+    return [c for c in children(verb) if c.dep_.startswith("aux")]
 
 
 def _is_negated(verb: Token, trig: Token, c: Cues) -> bool:
-    adverbs = [ch for ch in verb.children if ch.dep_ in ("advmod", "advmod:neg", "det")]
+    adverbs = [ch for ch in children(verb) if ch.dep_ in ("advmod", "advmod:neg", "det")]
     if any(ch.lemma_.lower() in c.negation for ch in adverbs):
         return True
     if any(ch.lemma_.lower() in c.negation_with_ne for ch in adverbs) and any(ch.lower_ in c.ne for ch in adverbs):
         return True  # "ne négocie plus", not "Plus de 200 000 étudiants ont défilé"
-    if trig.pos_ == "NOUN" and any(ch.lower_ in c.negative_det for ch in trig.children if ch.dep_ == "det"):
+    if trig.pos_ == "NOUN" and any(ch.lower_ in c.negative_det for ch in children(trig) if ch.dep_ == "det"):
         return True
-    return any(ch.lower_ in c.without for ch in trig.children if ch.dep_ in ("mark", "case"))
+    return any(ch.lower_ in c.without for ch in children(trig) if ch.dep_ in ("mark", "case"))
 
 
 def _chain(verb: Token):
@@ -115,7 +116,7 @@ def analyse(trig: Token, lang: str) -> Modality:
 def _only(infinitive: Token, c: Cues) -> bool:
     """The infinitive follows the "que" of "ne … que" ("ne peut que regretter")."""
     return "Inf" in infinitive.morph.get("VerbForm") and any(
-        ch.lower_ in c.only and ch.i < infinitive.i for ch in infinitive.children if ch.dep_ in ("advmod", "mark"))
+        ch.lower_ in c.only and ch.i < infinitive.i for ch in children(infinitive) if ch.dep_ in ("advmod", "mark"))
 
 
 def _warned(verb: Token, c: Cues) -> bool:
@@ -127,7 +128,7 @@ def _warned(verb: Token, c: Cues) -> bool:
     if not any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") or _untagged_future(w, c) for w in words):
         return False
     return any(s.dep_ == "nsubj:pass" and (s.lemma_.lower() in c.anyone or any(  # "tous": det or amod
-        d.lemma_.lower() in c.anyone and d.i < s.i for d in s.children)) for s in verb.children)
+        d.lemma_.lower() in c.anyone and d.i < s.i for d in children(s))) for s in children(verb))
 
 
 def _untagged_future(tok: Token, c: Cues) -> bool:
@@ -141,8 +142,9 @@ def _background_cue(verb: Token, c: Cues) -> bool:
     """News tells the same days' events in the pluperfect too ("X avait annoncé mardi"); only a
     background adverb ("avait déjà rencontré", "par le passé") marks an older story."""
     words = {t.lower_ for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i}
-    return bool(words & c.background) or any(" ".join(t.lower_ for t in verb.doc[t.i:t.i + 3]) in c.background
-                                             for t in verb.children)
+    doc = tokens(verb.doc)
+    return bool(words & c.background) or any(" ".join(t.lower_ for t in doc[t.i:t.i + 3]) in c.background
+                                             for t in children(verb))
 
 
 def _compound_past(tok: Token, perfect: tuple[str, ...]) -> bool:
@@ -154,14 +156,14 @@ def _compound_past(tok: Token, perfect: tuple[str, ...]) -> bool:
 
 def _case(tok: Token) -> str:
     """The preposition words before a nominal ("pour", "en vue de")."""
-    return " ".join(c.lower_ for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i)
+    return " ".join(c.lower_ for c in children(tok) if c.dep_ in ("case", "fixed") and c.i < tok.i)
 
 
 def _judged(noun: Token) -> bool:
     """A possessed noun after a verb acting on a party ("a condamné Moscou pour son agression", "l'a félicité
     pour sa victoire"): what the party is judged for, already done, not a purpose."""
     return possessed(noun) and any(c.dep_ == "obj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)
-                                   for c in noun.head.children)
+                                   for c in children(noun.head))
 
 
 def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, ...],
@@ -193,7 +195,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
             # (a noun in a time adjunct, "a annoncé sa démission lors d'une réunion": when, not what, is announced)
             direct = tok.i in (trig.head.i, trig.head.head.i)
             causes.add(lemma if direct else f"via {lemma}")  # only a direct decision enacts
-        if any(m.lower_ in c.hypothesis_marks for m in tok.children if m.dep_ == "mark"):
+        if any(m.lower_ in c.hypothesis_marks for m in children(tok) if m.dep_ == "mark"):
             hypothetical = True
     head = trig.head.lemma_.lower()
     if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
@@ -203,7 +205,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
     if trig.pos_ == "NOUN" and head in c.planned_nouns and trig.head.i != trig.i:
         causes.add(head)
     if trig.pos_ == "NOUN":
-        causes.update(f"via {a.lemma_.lower()}" for a in trig.children
+        causes.update(f"via {a.lemma_.lower()}" for a in children(trig)
                       if a.dep_ in ("amod", "acl") and a.lemma_.lower() in c.planned_adj)
     if trig.pos_ == "NOUN" and trig.dep_.startswith("obl") and _case(trig) in c.purpose and not _judged(trig):
         causes.add("purpose")  # "pour négocier", "arrivé pour son sommet"; not "a condamné X pour son agression"

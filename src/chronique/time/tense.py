@@ -79,9 +79,10 @@ def governing_verb(tok):
     while seen < 30:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
             return tok
-        if tok.head is tok:
+        head = tok.head
+        if head is tok or head.i == tok.i:  # no head, or the root (where the walk would only mark time): none
             return None
-        tok, seen = tok.head, seen + 1
+        tok, seen = head, seen + 1
     return None
 
 
