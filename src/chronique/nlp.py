@@ -9,7 +9,7 @@ from typing import Callable
 import numpy
 import spacy
 from pydantic import BaseModel, ConfigDict, model_validator
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
@@ -180,6 +180,7 @@ class Parse:
         for n, sent in enumerate(self.sents):
             self.sent_index.extend([n] * (sent.end - sent.start))
         self._children: list[list[Token] | None] = [None] * len(self.tokens)
+        self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
         self._text: str | None = None
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
@@ -253,6 +254,25 @@ def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return span.start_char, span.end_char
     last = parse.tokens[end - 1]
     return parse.tokens[start].idx, last.idx + len(last)
+
+
+_FEATURES: dict[tuple[int, str], list[str]] = {}  # (morphological analysis id, field) -> its values
+_FEATURES_MAX = 100_000  # analyses are the model's tag set: a bound that only a strange vocabulary reaches
+
+
+def morph(tok: Token, field: str) -> list[str]:
+    """``tok.morph.get(field)``, read once per analysis and field while a ``Parse`` is open (spaCy builds the
+    analysis and splits its features on every call; the list is shared: do not modify it)."""
+    parse = tok.doc.user_data.get(_PARSE)
+    if parse is None:
+        return tok.morph.get(field)
+    key = (parse.morph_ids[tok.i], field)
+    found = _FEATURES.get(key)
+    if found is None:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        found = _FEATURES[key] = tok.morph.get(field)
+    return found
 
 
 def sentence(tok: Token) -> Span:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor
 from .kb import AliasHit, Entity, KnowledgeBase, TitleHit
-from ..nlp import entities, span_text, tokens
+from ..nlp import entities, morph, span_text, tokens
 from .text import key
 
 _TRANSPARENT = frozenset("«»\"“”()[]")
@@ -259,7 +259,7 @@ def _describe(ctx: Context, i: int, j: int, hits: list[TitleHit], skipped: list[
         _extend_quantity(ctx, cand)
     _extend_left(ctx, cand)
     tok = ctx.toks[i]
-    cand.plural = "Plur" in tok.morph.get("Number")
+    cand.plural = "Plur" in morph(tok, "Number")
     return cand
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..nlp import sentence, sentence_at, span_text
+from ..nlp import morph, sentence, sentence_at, span_text
 from .candidates import Candidate, Context
 
 _SUBJ = ("nsubj", "nsubj:pass", "expl:subj")
@@ -121,7 +121,7 @@ def descriptions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 def _anaphoric(ctx: Context, tok) -> bool:
     """Singular, definite, and with no name, nationality or blocking adjective of its own."""
-    if "Plur" in tok.morph.get("Number"):
+    if "Plur" in morph(tok, "Number"):
         return False
     definite = ctx.kb.words["anaphor_determiners"]
     if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in definite for c in tok.children):

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import children, sentence, sentence_tokens, surface, tokens
+from chronique.nlp import children, morph, sentence, sentence_tokens, surface, tokens
 from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
@@ -222,7 +222,7 @@ def _enumerated(toks: Sequence[Token], lang: str) -> list[Token]:
     """The members a sentence names of an uncoded plural subject ("plusieurs dirigeants lui ont adressé leurs
     félicitations, dont Vladimir Poutine et Abdel Fattah al-Sissi"): the nominals after an enumeration word
     that follows the doer, when no verb comes after it (not the relative "dont": "dont le chef a…")."""
-    plural = [t for t in toks if t.pos_ == "NOUN" and t.dep_ == "nsubj" and "Plur" in t.morph.get("Number")]
+    plural = [t for t in toks if t.pos_ == "NOUN" and t.dep_ == "nsubj" and "Plur" in morph(t, "Number")]
     if not plural:
         return []
     sent = sentence_tokens(sentence(plural[0]))

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from chronique.nlp import children
+from chronique.nlp import children, morph
 
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"
@@ -34,7 +34,7 @@ def is_candidate(tok: Token) -> bool:
     """Tokens that can express an event: verbs, nouns, and participles the tagger read as adjectives."""
     if tok.pos_ in ("VERB", "NOUN"):
         return True
-    return tok.pos_ == "ADJ" and (tok.morph.get("VerbForm") == ["Part"] or any(
+    return tok.pos_ == "ADJ" and (morph(tok, "VerbForm") == ["Part"] or any(
         c.dep_ in ("aux:tense", "aux:pass") for c in children(tok)))
 
 

@@ -9,10 +9,12 @@ repairs of the parser's misreadings from ``lang/<code>/syntax.py``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
-from chronique.nlp import children, per_span, per_token, sentence, sentence_at, tokens
+from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, tokens
 from chronique.time import weekday_names
 
 SUBJ = ("nsubj", "csubj")
@@ -21,19 +23,29 @@ OBL = ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "advcl", "obl:agent")
 LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
 
 
+@lru_cache(maxsize=None)
 def support_verbs(lang: str) -> frozenset[str]:
     """Verbs whose subject is the actor of the event noun they govern (``support_verbs.yaml``)."""
     return words(lang, "support_verbs", "verbs")
 
 
+@lru_cache(maxsize=None)
 def speech_verbs(lang: str) -> frozenset[str]:
     """Lemmas of verbs that report speech (``speech.yaml``)."""
     return words(lang, "speech", "verbs")
 
 
+@lru_cache(maxsize=None)
 def prepositions(kind: str, lang: str) -> frozenset[str]:
-    """One list of ``prepositions.yaml`` (locative, party, circumstance, agent, venue…)."""
+    """One list of ``prepositions.yaml`` (locative, party, circumstance, agent, venue…); the word lists are
+    read once, this keeps the lookups out of the loops that ask per token."""
     return words(lang, "prepositions", kind)
+
+
+@lru_cache(maxsize=None)
+def _forms(prep: str, lang: str) -> frozenset[str]:
+    """A preposition and its fused or elided forms (``Grammar.forms``), built once."""
+    return grammar(lang).forms(prep)
 
 
 def light_verb(noun: Token, lang: str) -> Token | None:
@@ -98,7 +110,7 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
 
 def is_passive(tok: Token) -> bool:
     """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…")."""
-    return auxiliary_passive(tok) or ("Pass" in tok.morph.get("Voice") and not unaccusative(tok)) \
+    return auxiliary_passive(tok) or ("Pass" in morph(tok, "Voice") and not unaccusative(tok)) \
         or passive_participle(tok)
 
 
@@ -116,8 +128,8 @@ def unaccusative(verb: Token) -> bool:
 
 def passive_participle(tok: Token) -> bool:
     """A past participle that modifies a noun: the noun is what undergoes the action."""
-    return tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
-        and "Past" in tok.morph.get("Tense") and tok.head.pos_ in ("NOUN", "PROPN")
+    return tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in morph(tok, "VerbForm") \
+        and "Past" in morph(tok, "Tense") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 @per_token
@@ -258,7 +270,7 @@ def _apposed_participle(verb: Token) -> bool:
     """A present participle set off by a comma after the object of its clause ("a expulsé l'ambassadeur,
     lui donnant 72 heures pour partir"): apposed, it speaks of the clause's subject, not of the noun before it."""
     noun, left = verb.head, verb.left_edge
-    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and left.i > 0
+    return ("Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense") and left.i > 0
             and verb.doc[left.i - 1].text == "," and noun.dep_ in OBJ and noun.head.i != noun.i)
 
 
@@ -294,7 +306,7 @@ def misparsed_relative(verb: Token, lang: str) -> list[Token]:
 
 def with_prep(tok: Token, prep: str, lang: str) -> list[Token]:
     """Nominal dependents of ``tok`` introduced by ``prep`` or its contractions (à: au, aux)."""
-    wanted = grammar(lang).forms(prep)
+    wanted = _forms(prep, lang)
     return [c for c in children(tok)
             if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") and prep_of(c) in wanted]
 
@@ -317,7 +329,7 @@ def indirect(verb: Token, lang: str) -> list[Token]:
 
 def possessed(noun: Token) -> bool:
     """A noun with a possessive determiner ("son agression", "sa solidarité", "ses soutiens")."""
-    return any("Yes" in c.morph.get("Poss") for c in children(noun) if c.dep_ == "det")
+    return any("Yes" in morph(c, "Poss") for c in children(noun) if c.dep_ == "det")
 
 
 def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
@@ -330,7 +342,7 @@ def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
 
 def relative_antecedent(tok: Token) -> Token:
     """A relative pronoun ("qui", "que") stands for the noun its clause modifies."""
-    if "Rel" in tok.morph.get("PronType") and tok.head.dep_ == "acl:relcl":
+    if "Rel" in morph(tok, "PronType") and tok.head.dep_ == "acl:relcl":
         return tok.head.head
     return tok
 
@@ -368,7 +380,7 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
 
 def _present_participle(verb: Token) -> bool:
     """"accusant", "estimant": a present participle (it shares its clause's subject)."""
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
 
 
 def infinitive_complements(verb: Token, lang: str) -> list[Token]:
@@ -376,7 +388,7 @@ def infinitive_complements(verb: Token, lang: str) -> list[Token]:
     object as a noun modifier ("les deux camps à reprendre", tagged ``acl`` or ``nmod``)."""
     direct = [c for c in children(verb) if c.dep_ == "xcomp"]
     hung = [a for o in children(verb) if o.dep_ in OBJ for a in children(o)
-            if a.dep_ in ("acl", "nmod") and "Inf" in a.morph.get("VerbForm")
+            if a.dep_ in ("acl", "nmod") and "Inf" in morph(a, "VerbForm")
             and prep_of(a) in prepositions("infinitive", lang)]
     return direct + hung
 
@@ -386,7 +398,7 @@ def _participle_complement(noun: Token, prep: str, lang: str) -> list[Token]:
     Hamas", "la trêve négociée avec Israël" (the agent "par" is ``participle_agent``'s)."""
     if prep not in prepositions("participle_party", lang):
         return []  # "déployé au Mali", "signé à Paris": a place, not a party
-    return [t for c in children(noun) if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm")
+    return [t for c in children(noun) if c.dep_ == "acl" and "Part" in morph(c, "VerbForm")
             for t in with_prep(c, prep, lang)]
 
 
@@ -394,7 +406,7 @@ def participle_agent(noun: Token, lang: str) -> list[Token]:
     """The agent of a participle modifying an event noun: "les sanctions annoncées par l'UE",
     "le sommet présidé par X", "une conférence organisée par la France"."""
     for c in children(noun):
-        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in morph(c, "VerbForm"):
             agents = [a for a in children(c) if a.dep_ == "obl:agent" or (
                 a.dep_.startswith("obl") and prep_of(a) in prepositions("agent", lang))]
             if agents:

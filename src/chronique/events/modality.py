@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from chronique import lang as language
 from chronique.events.frames import circumstantial, possessed
-from chronique.nlp import children, tokens
+from chronique.nlp import children, morph, per_token, tokens
 
 
 @dataclass(frozen=True)
@@ -96,16 +96,18 @@ def _chain(verb: Token):
         tok, steps = tok.head, steps + 1
 
 
+@per_token
 def analyse(trig: Token, lang: str) -> Modality:
-    """Read negation, condition, plan/intent and pluperfect around a trigger."""
+    """Read negation, condition, plan/intent and pluperfect around a trigger (once per token: the trigger's
+    constraints, its event and its fallback actor ask)."""
     c = cues(lang)
     verb = clause_verb(trig)
     perfect = language.grammar(lang).perfect_auxiliaries
     hypothetical, causes = _plan_and_hypothesis(trig, verb, c, perfect, lang)
     aux = _auxes(verb)
-    pluperfect = any(a.lemma_ in perfect and "Imp" in a.morph.get("Tense") for a in aux) \
-        and "Part" in verb.morph.get("VerbForm") and _background_cue(verb, c)
-    if hypothetical and causes and any("Cnd" in a.morph.get("Mood") for a in aux) and verb.lemma_ in c.intent:
+    pluperfect = any(a.lemma_ in perfect and "Imp" in morph(a, "Tense") for a in aux) \
+        and "Part" in morph(verb, "VerbForm") and _background_cue(verb, c)
+    if hypothetical and causes and any("Cnd" in morph(a, "Mood") for a in aux) and verb.lemma_ in c.intent:
         hypothetical = False
     enacted = bool(causes) and causes <= c.enacting
     return Modality(negated=_is_negated(verb, trig, c), hypothetical=hypothetical, planned=bool(causes),
@@ -115,7 +117,7 @@ def analyse(trig: Token, lang: str) -> Modality:
 
 def _only(infinitive: Token, c: Cues) -> bool:
     """The infinitive follows the "que" of "ne … que" ("ne peut que regretter")."""
-    return "Inf" in infinitive.morph.get("VerbForm") and any(
+    return "Inf" in morph(infinitive, "VerbForm") and any(
         ch.lower_ in c.only and ch.i < infinitive.i for ch in children(infinitive) if ch.dep_ in ("advmod", "mark"))
 
 
@@ -125,7 +127,7 @@ def _warned(verb: Token, c: Cues) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "retrouvés et punis": the subject and auxiliaries hang on the first verb
     words = [verb, *_auxes(verb)]
-    if not any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") or _untagged_future(w, c) for w in words):
+    if not any("Fut" in morph(w, "Tense") or "Cnd" in morph(w, "Mood") or _untagged_future(w, c) for w in words):
         return False
     return any(s.dep_ == "nsubj:pass" and (s.lemma_.lower() in c.anyone or any(  # "tous": det or amod
         d.lemma_.lower() in c.anyone and d.i < s.i for d in children(s))) for s in children(verb))
@@ -134,7 +136,7 @@ def _warned(verb: Token, c: Cues) -> bool:
 def _untagged_future(tok: Token, c: Cues) -> bool:
     """A finite verb the tagger mistook for a present (first persons: "je me rendrai") whose
     ending can only be a simple future."""
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and "Cnd" not in tok.morph.get("Mood") \
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph(tok, "VerbForm") and "Cnd" not in morph(tok, "Mood") \
         and tok.lower_ != tok.lemma_.lower() and any(tok.lower_.endswith(e) for e in c.future_endings)
 
 
@@ -151,7 +153,7 @@ def _compound_past(tok: Token, perfect: tuple[str, ...]) -> bool:
     """A verb in the passé composé ("a dû", "ont pu") or the passé simple ("dut", "put")."""
     if any(a.dep_ == "aux:tense" and a.lemma_ in perfect for a in _auxes(tok)):
         return True
-    return "Past" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+    return "Past" in morph(tok, "Tense") and "Fin" in morph(tok, "VerbForm")
 
 
 def _case(tok: Token) -> str:
@@ -179,9 +181,9 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
         if i > 0 and lemma in c.intent and _only(below, c):
             break  # "ne peut que condamner": condemns
         below = tok
-        if any("Fut" in w.morph.get("Tense") or _untagged_future(w, c) for w in words):
+        if any("Fut" in morph(w, "Tense") or _untagged_future(w, c) for w in words):
             causes.add("Fut")
-        if any("Cnd" in w.morph.get("Mood") for w in words):
+        if any("Cnd" in morph(w, "Mood") for w in words):
             if i == 0 and tok.lemma_ not in c.intent:
                 hypothetical = True
             else:
@@ -198,7 +200,7 @@ def _plan_and_hypothesis(trig: Token, verb: Token, c: Cues, perfect: tuple[str, 
         if any(m.lower_ in c.hypothesis_marks for m in children(tok) if m.dep_ == "mark"):
             hypothetical = True
     head = trig.head.lemma_.lower()
-    if trig.pos_ == "VERB" and trig.morph.get("VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
+    if trig.pos_ == "VERB" and morph(trig, "VerbForm") == ["Inf"] and trig.dep_ in ("xcomp", "obl:arg", "ccomp"):
         if (head in c.intent or head in c.planned_adj) and not _only(trig, c) and not (
                 head in c.realised_past and _compound_past(trig.head, perfect)):
             causes.add(head)

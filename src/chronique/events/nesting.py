@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from chronique.events import frames
 from chronique.events.modality import cues
 from chronique.events.triggers import Match
-from chronique.nlp import children
+from chronique.nlp import children, morph
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
@@ -117,7 +117,7 @@ def content_aux(m: Match, matches: list[Match]) -> str | None:
             tok = tok.head  # "convenir de rétablir les relations et de rouvrir les ambassades": both are the content
         head = tok.head
         deps = CONTENT_DEPS + (NOUN_CONTENT_DEPS if head.pos_ == "NOUN" else ())
-        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in tok.morph.get("VerbForm")):
+        if head.i == tok.i or tok.dep_ not in deps or (tok.dep_ == "acl" and "Inf" not in morph(tok, "VerbForm")):
             return None  # an "acl" counts only as an infinitive hung on the object ("appeler X à libérer")
         o = by_token.get(head.i)
         if o is not None:

@@ -11,7 +11,7 @@ from chronique.actors import Mention
 from chronique.events.frames import auxiliary_passive, prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
-from chronique.nlp import children, sentence
+from chronique.nlp import children, morph, sentence
 from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
@@ -83,7 +83,7 @@ class ParticipantIndex:
         return out
 
     def _actor(self, tok: Token, event_type: str, quoted: bool = True) -> Actor | None:
-        if quoted and tok.pos_ == "PRON" and "1" in tok.morph.get("Person"):
+        if quoted and tok.pos_ == "PRON" and "1" in morph(tok, "Person"):
             return self.speaker_actor(tok, event_type)
         if tok.pos_ == "NOUN" and tok.i not in self.by_token:
             # "l'initiative égyptienne", "l'offensive russe en Ukraine": the noun's own adjective names its

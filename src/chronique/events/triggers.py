@@ -10,7 +10,7 @@ from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.modality import analyse
 from chronique.lang import grammar, syntax
-from chronique.nlp import children, sentence_tokens, tokens
+from chronique.nlp import children, morph, sentence_tokens, tokens
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def context_words(m: Match, lang: str) -> list[Token]:
 def excluded(tok: Token, trig: Trigger, lang: str, near: set[str] | None = None) -> bool:
     """The entry explicitly rules this reading out: an excluded word near the token (``near``, if already
     read), a preposition that makes it the manner of another act, or the plural of a singular-only noun."""
-    if trig.singular and "Plur" in tok.morph.get("Number"):
+    if trig.singular and "Plur" in morph(tok, "Number"):
         return True
     if trig.not_after and any(c.dep_ == "case" and c.lower_ in trig.not_after for c in children(tok)):
         return True
