@@ -181,18 +181,15 @@ class Parse:
             self.sent_index.extend([n] * (sent.end - sent.start))
         self._children: list[list[Token] | None] = [None] * len(self.tokens)
         self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
-        self._text: str | None = None
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
 
     def text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``, cut from the document's text (joined once, on first use)."""
+        """``doc[start:end].text``: the tokens with their spaces, but the last one's (no Span built)."""
         if start >= end:
             return ""
-        if self._text is None:
-            self._text = self.doc.text
-        last = self.tokens[end - 1]
-        return self._text[self.tokens[start].idx:last.idx + len(last)]
+        toks = self.tokens
+        return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
 
     def children(self, i: int) -> list[Token]:
         """Token ``i``'s children as spaCy lists them (``Token.children``), built on first use."""

@@ -55,7 +55,8 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
              *(t.i for m in matches for t in context_words(m, lang))}
     out = list(matches)
     known = addable(model.trigger_lemmas, lang)
-    toks = [tok for tok in sentence_tokens(sent) if tok.i not in taken and is_candidate(tok) and tok.lemma_.lower() in known]
+    toks = [tok for tok in sentence_tokens(sent)  # (the word first: few are trigger lemmas)
+            if tok.i not in taken and tok.lemma_.lower() in known and is_candidate(tok)]
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"

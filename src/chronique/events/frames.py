@@ -307,8 +307,14 @@ def misparsed_relative(verb: Token, lang: str) -> list[Token]:
 def with_prep(tok: Token, prep: str, lang: str) -> list[Token]:
     """Nominal dependents of ``tok`` introduced by ``prep`` or its contractions (à: au, aux)."""
     wanted = _forms(prep, lang)
-    return [c for c in children(tok)
-            if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") and prep_of(c) in wanted]
+    return [c for c, case in _nominal_dependents(tok) if case in wanted]
+
+
+@per_token
+def _nominal_dependents(tok: Token) -> list[tuple[Token, str | None]]:
+    """The nominal complements of ``tok`` with their preposition (``prep_of``), once per token: every slot and
+    place slot of a trigger looks for its own preposition among them."""
+    return [(c, prep_of(c)) for c in children(tok) if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM")]
 
 
 def _hung_on_object(verb: Token, prep: str, lang: str) -> list[Token]:

@@ -32,8 +32,9 @@ def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     out = []
     tensed_adjective = syntax(lang).tensed_adjective  # a participle the tagger read as an adjective
     for tok in sentence_tokens(sent):
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tensed_adjective(tok) else "NOUN" if tok.pos_ == "NOUN" else \
-            "ADJ" if _predicative(tok) else None
+        tag = tok.pos_  # (read once: most tokens are none of these; both repairs are of adjectives)
+        pos = "VERB" if tag in ("VERB", "AUX") or (tag == "ADJ" and tensed_adjective(tok)) else \
+            "NOUN" if tag == "NOUN" else "ADJ" if tag == "ADJ" and _predicative(tok) else None
         if pos is None:
             continue
         lemma = tok.lemma_.lower()
