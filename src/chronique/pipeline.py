@@ -23,6 +23,7 @@ from chronique.actors import actors_rows, default_kb, name_participants, resolve
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
 from chronique.ingest.clean import clean_text
+from chronique.nlp import parsed
 from chronique.model import BATCH_SIZE, Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import infer_published, tag
@@ -63,12 +64,13 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     """All stages after the parse, for one document, in the document's language."""
     language = doc.language
     kb = default_kb(language)
-    timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
-    resolved = resolve_document(sdoc, doc.published, kb)
-    mentions = resolved.mentions
-    found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, resolved.adjective, language)
+    with parsed(sdoc):  # the stages share one reading of the parse (``nlp.Parse``), dropped at the end
+        timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
+        resolved = resolve_document(sdoc, doc.published, kb)
+        mentions = resolved.mentions
+        found = events.extract(doc.id, sdoc, mentions, timexes, doc.published, resolved.adjective, language)
     found = [name_participants(e, kb) for e in found]  # a place or an adjective is no actor of its own
-    freeze_loaded()
+    freeze_loaded()  # (after the block: the document's parse is not frozen with what the process loaded)
     return DocResult(document=doc, events=found, timexes=timexes, actors=actors_rows(doc.id, mentions))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor
 from .kb import AliasHit, Entity, KnowledgeBase, TitleHit
+from ..nlp import entities, morph, span_text, tokens
 from .text import key
 
 _TRANSPARENT = frozenset("«»\"“”()[]")
@@ -49,7 +50,8 @@ class Context:
 
     def __init__(self, doc, kb: KnowledgeBase, published: dt.date | None) -> None:
         self.doc, self.kb, self.published = doc, kb, published
-        self.keys = [token_key(t) for t in doc]
+        self.toks = tokens(doc)  # ``doc[i]`` without a new Token each time (``nlp.tokens``)
+        self.keys = [token_key(t) for t in self.toks]
         self.adjectives = kb.adjectives_in(self.keys)  # nationality adjectives as this document reads them
         self.clusters: dict[str, Entity | None] = {}
         self.surnames: dict[str, str] = {}
@@ -69,7 +71,7 @@ def token_key(tok) -> str | None:
         return k
     if tok.text in _TRANSPARENT or tok.is_space:
         return ""
-    glued = tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
+    glued = tok.i > 0 and not tokens(tok.doc)[tok.i - 1].whitespace_ and not tok.whitespace_
     return "" if glued and tok.text in "-\u2010\u2011" else None
 
 
@@ -113,9 +115,9 @@ def _alias_cands(ctx: Context) -> list[Candidate]:
     out, doc, i = [], ctx.doc, 0
     while i < len(doc):
         j, hits, _ = ctx.kb.aliases.longest(ctx.keys, i)
-        text = doc[i:j].text if j > i else ""
+        text = span_text(doc, i, j) if j > i else ""
         hits = [h for h in hits if _case_ok(h, text)]
-        if hits and not _inside_word(doc, i, j):
+        if hits and not _inside_word(ctx.toks, i, j):
             out.append(Candidate(i, j, "name", hits=hits, core=(i, j)))
             i = j
         else:
@@ -123,7 +125,7 @@ def _alias_cands(ctx: Context) -> list[Candidate]:
     return out
 
 
-def _inside_word(doc, i: int, j: int) -> bool:
+def _inside_word(doc, i: int, j: int) -> bool:  # (doc: the Doc or its tokens)
     """True when the match is glued to letters (part of a bigger hyphenated word)."""
     before = doc[i - 1] if i > 0 else None
     return bool(before is not None and not before.whitespace_ and before.text.endswith("-")
@@ -134,7 +136,7 @@ def _ner_cands(ctx: Context, taken: list[Candidate]) -> list[Candidate]:
     """NER PER/ORG spans the KB does not know; PER spans containing a KB person are merged."""
     occupied = {t: c for c in taken for t in range(c.start, c.end)}
     out = []
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in ("PER", "ORG"):
             continue
         start, end = _clean_ent(ctx, ent.start, ent.end)
@@ -164,7 +166,7 @@ def _skip_titles(ctx: Context, start: int, end: int, label: str) -> int:
 
 def _clean_ent(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """Trim honorifics, paragraph breaks and punctuation from an NER span."""
-    doc = ctx.doc
+    doc = ctx.toks
     for t in range(start, end):
         if "\n" in doc[t].text or (t > start and "\n" in doc[t - 1].whitespace_):
             end = t
@@ -189,7 +191,7 @@ def _widen_person(ctx: Context, label: str, start: int, end: int, inside: set) -
     if not any(ctx.kb.entities[h.entity_id].type == "PER" for h in cand.hits):
         return
     extra = [t for t in range(start, end) if not cand.start <= t < cand.end]
-    if extra and all(ctx.doc[t].text[:1].isupper() and ctx.doc[t].is_alpha for t in extra):
+    if extra and all(ctx.toks[t].text[:1].isupper() and ctx.toks[t].is_alpha for t in extra):
         cand.start, cand.end = min(start, cand.start), max(end, cand.end)
         cand.core = (cand.start, cand.end)
 
@@ -220,7 +222,7 @@ def _appositions(ctx: Context, names: list[Candidate], descs: list[Candidate]) -
     """"Ahmed X, porte-parole de l'armée": a role right after a name and a comma describes it."""
     by_start = {d.start: d for d in descs}
     for c in names:
-        if c.kind != "name" or not _is_person(ctx, c) or c.end >= len(ctx.doc) or ctx.doc[c.end].text != ",":
+        if c.kind != "name" or not _is_person(ctx, c) or c.end >= len(ctx.doc) or ctx.toks[c.end].text != ",":
             continue
         d = by_start.get(c.end + 1)
         if d is None and c.end + 2 < len(ctx.doc):
@@ -256,8 +258,8 @@ def _describe(ctx: Context, i: int, j: int, hits: list[TitleHit], skipped: list[
     if cand.kind == "group":
         _extend_quantity(ctx, cand)
     _extend_left(ctx, cand)
-    tok = ctx.doc[i]
-    cand.plural = "Plur" in tok.morph.get("Number")
+    tok = ctx.toks[i]
+    cand.plural = "Plur" in morph(tok, "Number")
     return cand
 
 
@@ -266,7 +268,7 @@ def _power_itself(ctx: Context, cand: Candidate) -> bool:
     algérien")."""
     i = cand.title_start
     return (ctx.keys[i] in ctx.kb.words["powers"] and _adj(ctx, i + 1) is None
-            and key(ctx.doc[i].head.lemma_) in ctx.kb.words["power_holds"])
+            and key(ctx.toks[i].head.lemma_) in ctx.kb.words["power_holds"])
 
 
 def _honorific(ctx: Context, i: int, j: int, by_start: dict[int, Candidate]) -> Candidate | None:
@@ -306,7 +308,7 @@ def _qualify(ctx: Context, cand: Candidate, by_start: dict[int, Candidate]) -> N
     if k is None:
         return
     target = by_start.get(k)
-    if (target is None or not target.hits) and ctx.doc[k].pos_ == "PROPN" and ctx.doc[k].ent_type_ == "LOC":
+    if (target is None or not target.hits) and ctx.toks[k].pos_ == "PROPN" and ctx.toks[k].ent_type_ == "LOC":
         cand.qual_unknown = True  # of a region we cannot code ("de l'Afrique australe"): not the story's country
     if target is not None and target.hits:
         ent = ctx.kb.entities[target.hits[0].entity_id]
@@ -352,7 +354,7 @@ def _nested_group(ctx: Context, cand: Candidate, k: int) -> None:
 def _attach_name(ctx: Context, cand: Candidate, hits: list[TitleHit], by_start: dict[int, Candidate]) -> None:
     """A person name right after the description (optionally after a comma) belongs to it."""
     j = cand.end
-    if j < len(ctx.doc) and ctx.doc[j].text == "," and j + 1 in by_start:
+    if j < len(ctx.doc) and ctx.toks[j].text == "," and j + 1 in by_start:
         j += 1
     name = by_start.get(j)
     if name is None or not _is_person(ctx, name):
@@ -381,7 +383,7 @@ def _extend_quantity(ctx: Context, cand: Candidate) -> None:
         i -= 2
     elif i >= 0 and ctx.keys[i] in words.get("quantities", ()):
         i -= 1
-    while i >= 0 and ctx.doc[i].like_num:
+    while i >= 0 and ctx.toks[i].like_num:
         i -= 1
     cand.start = i + 1
 

@@ -7,6 +7,7 @@ country, capital or seat of power named after "à/en/au/dans"), then the documen
 """
 from __future__ import annotations
 
+from ..nlp import sentence_at
 from .candidates import Candidate, Context
 from .kb import Entity
 
@@ -37,7 +38,7 @@ def count_countries(ctx: Context, cands: list[Candidate]) -> None:
             continue
         iso = ent.country  # a state, its capital or seat
         ctx.countries[iso] += 2 if c.start < title_end else 1
-        sent = doc[c.start].sent.start
+        sent = sentence_at(doc, c.start).start
         ctx.sentence_places.setdefault(sent, []).append((iso, _after_locative(ctx, c.start)))
     for t, k in enumerate(ctx.keys):
         ref = ctx.adjectives.get(k) if k else None
@@ -66,7 +67,7 @@ def _after_locative(ctx: Context, i: int) -> bool:
 def sentence_country(ctx: Context, i: int) -> str | None:
     """The place of token i's sentence: the one country named as a place there ("à Dakar", "au Mali"),
     else None (a country merely named, "Pyongyang a répondu", is an actor, not the scene)."""
-    located = {iso for iso, loc in ctx.sentence_places.get(ctx.doc[i].sent.start, []) if loc}
+    located = {iso for iso, loc in ctx.sentence_places.get(sentence_at(ctx.doc, i).start, []) if loc}
     return next(iter(located)) if len(located) == 1 else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..nlp import morph, sentence, sentence_at, span_text
 from .candidates import Candidate, Context
 
 _SUBJ = ("nsubj", "nsubj:pass", "expl:subj")
@@ -19,7 +20,7 @@ def pronouns(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     latest that is not their verb's subject, as new candidates."""
     out, taken = [], {t for c in cands for t in range(c.start, c.end)}
     people = [c for c in cands if c.actor is not None]
-    for tok in ctx.doc:
+    for tok in ctx.toks:
         if tok.i in taken:
             continue
         info = ctx.kb.pronouns.get(ctx.keys[tok.i] or "")
@@ -43,7 +44,7 @@ def _antecedent(ctx: Context, tok, info: tuple[str, str, bool], people: list[Can
     pool = [c for c in people if limit <= c.start < tok.i and _compatible(ctx, c, gender, number)]
     if not pool:
         return None
-    subj = [c for c in pool if ctx.doc[c.head_i].dep_.startswith(_SUBJ)] if number == "sg" and not last else []
+    subj = [c for c in pool if ctx.toks[c.head_i].dep_.startswith(_SUBJ)] if number == "sg" and not last else []
     return (subj or pool)[-1]
 
 
@@ -83,20 +84,19 @@ def bare_titles(ctx: Context, cands: list[Candidate]) -> None:
             continue
         if not any((ctx.keys[t] or "") in definite for t in range(c.start, c.title_start + 1)):
             continue
-        limit = _sentence_start(ctx.doc[c.start], back=2)
+        limit = _sentence_start(ctx.toks[c.start], back=2)
         pool = [p for p in people if limit <= p.start < c.start]
         if pool:
             ante = pool[-1]
-            c.actor, c.cluster, c.entity = replace(ante.actor, text=ctx.doc[c.start:c.end].text), ante.cluster, ante.entity
+            c.actor, c.cluster, c.entity = replace(ante.actor, text=span_text(ctx.doc, c.start, c.end)), ante.cluster, ante.entity
 
 
 def _sentence_start(tok, back: int) -> int:
-    sent = tok.sent
-    start = sent.start
+    start = sentence(tok).start
     for _ in range(back):
         if start == 0:
             break
-        start = tok.doc[start - 1].sent.start
+        start = sentence_at(tok.doc, start - 1).start
     return start
 
 
@@ -114,7 +114,7 @@ def descriptions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     latest state or international body named in the last two sentences, as new candidates."""
     out, taken = [], {t for c in cands for t in range(c.start, c.end)}
     named = [c for c in cands if c.kind == "name" and c.actor is not None]
-    for tok in ctx.doc:
+    for tok in ctx.toks:
         refers = ctx.kb.anaphors.get(ctx.keys[tok.i] or "")
         if refers is None or tok.i in taken or tok.pos_ != "NOUN" or not _anaphoric(ctx, tok):
             continue
@@ -129,7 +129,7 @@ def descriptions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 def _anaphoric(ctx: Context, tok) -> bool:
     """Singular, definite, and with no name, nationality or blocking adjective of its own."""
-    if "Plur" in tok.morph.get("Number"):
+    if "Plur" in morph(tok, "Number"):
         return False
     definite = ctx.kb.words["anaphor_determiners"]
     if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in definite for c in tok.children):
@@ -157,7 +157,7 @@ def collectives(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     two sentences before it. Fewer than N named: nothing (the count is what makes the reference sure)."""
     out, taken = [], {t for c in cands for t in range(c.start, c.end)}
     named = [c for c in cands if c.kind in ("name", "title") and c.actor is not None and c.actor.country]
-    for tok in ctx.doc:
+    for tok in ctx.toks:
         refers = ctx.kb.collectives.get(ctx.keys[tok.i] or "")
         if refers is None or tok.i in taken or tok.pos_ != "NOUN":
             continue
@@ -191,7 +191,7 @@ def _coordinated(ctx: Context, pool: list[Candidate], n: int, refers: str) -> li
     they, not the last names read, are the pair a count refers back to."""
     groups: dict[int, list[Candidate]] = {}
     for c in pool:
-        head = ctx.doc[c.head_i]
+        head = ctx.toks[c.head_i]
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         groups.setdefault(head.i, []).append(c)
@@ -217,6 +217,6 @@ def _member(ctx: Context, c: Candidate, refers: str) -> bool:
         return c.actor.type == "PER"
     if refers == "state" and c.actor.country == "IGO":
         return False
-    head = ctx.doc[c.head_i]
+    head = ctx.toks[c.head_i]
     return c.actor.type != "GPE" or not any(
         k.dep_ == "case" and (ctx.keys[k.i] or "") not in ctx.kb.words["participant_cases"] for k in head.children)

@@ -38,6 +38,8 @@ class Gazetteer(Generic[V]):
         lets the caller drop optional tokens (a nationality adjective) after the first one.
         """
         best: tuple[int, list[V], list[int]] = (i, [], [])
+        if i >= len(keys) or not keys[i] or keys[i] not in self.prefixes:
+            return best  # no alias starts here (most tokens): answered without building the scan
         parts: list[str] = []
         skipped: list[int] = []
         for j in range(i, len(keys)):

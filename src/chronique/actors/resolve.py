@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..model import Actor
+from ..nlp import parsed, span_chars, span_text
 from .candidates import Candidate, Context, find_candidates
 from .ambiguity import active, decide
 from .context import context_countries, count_countries, sentence_country
@@ -59,28 +60,29 @@ def resolve_document(doc, published: dt.date | None, kb: KnowledgeBase) -> Resol
     ("Jacques Chirac", first name and surname) stays an actor even so: on all of ../shared/train, the events
     it does were dropped for want of a doer (type+actor F1 0.690 -> 0.693, full 0.442 -> 0.443; gold people
     linked 0.913 -> 0.961 on seeds + dev)."""
-    ctx = Context(doc, kb, published)
-    cands = find_candidates(ctx)
-    count_countries(ctx, cands)
-    _resolve_all(ctx, cands)
-    bare_titles(ctx, cands)
-    unresolved = [c for c in cands if c.kind == "name" and (c.actor is None or _uncoded(c.actor))
-                  and not _full_person_name(ctx, c)]
-    cands = [c for c in cands if c.actor is not None and c not in unresolved]
-    cands += pronouns(ctx, cands)
-    cands += descriptions(ctx, cands)
-    cands += collectives(ctx, cands)
-    cands.sort(key=lambda c: c.start)
-    return Resolved([_to_mention(ctx, c) for c in cands],
-                    [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved],
-                    ctx.adjectives)
+    with parsed(doc):
+        ctx = Context(doc, kb, published)
+        cands = find_candidates(ctx)
+        count_countries(ctx, cands)
+        _resolve_all(ctx, cands)
+        bare_titles(ctx, cands)
+        unresolved = [c for c in cands if c.kind == "name" and (c.actor is None or _uncoded(c.actor))
+                      and not _full_person_name(ctx, c)]
+        cands = [c for c in cands if c.actor is not None and c not in unresolved]
+        cands += pronouns(ctx, cands)
+        cands += descriptions(ctx, cands)
+        cands += collectives(ctx, cands)
+        cands.sort(key=lambda c: c.start)
+        return Resolved([_to_mention(ctx, c) for c in cands],
+                        [_to_mention(ctx, replace(c, actor=c.actor or Actor(_text(ctx, c)))) for c in unresolved],
+                        ctx.adjectives)
 
 
 def _full_person_name(ctx: Context, c: Candidate) -> bool:
     """A first name and a surname the parser reads as a person ("Jacques Chirac"): someone, even unknown to
     the knowledge base, who can do an event (its country comes from the place or the story)."""
     s, e = c.core or (c.start, c.end)
-    words = [t for t in ctx.doc[s:e] if t.is_alpha]
+    words = [t for t in ctx.toks[s:e] if t.is_alpha]
     return (c.actor is not None and c.ner == "PER" and len(words) >= 2
             and all(t.text[:1].isupper() for t in words))
 
@@ -92,9 +94,8 @@ def _uncoded(a: Actor) -> bool:
 
 def _to_mention(ctx: Context, c: Candidate) -> Mention:
     """The frozen record of a resolved candidate."""
-    doc = ctx.doc
-    span = doc[c.start:c.end]
-    return Mention(c.start, c.end, span.start_char, span.end_char, _text(ctx, c),
+    start_char, end_char = span_chars(ctx.doc, c.start, c.end)
+    return Mention(c.start, c.end, start_char, end_char, _text(ctx, c),
                    c.head_i, c.actor, c.cluster or "")
 
 
@@ -134,7 +135,7 @@ def _entity_actor(ctx: Context, ent: Entity, text: str, role_hint: str | None = 
 
 
 def _text(ctx: Context, c: Candidate) -> str:
-    return ctx.doc[c.start:c.end].text  # a span's text: Doc.text would rebuild the whole document
+    return span_text(ctx.doc, c.start, c.end)  # a span's text: Doc.text would rebuild the whole document
 
 
 def _resolve_name(ctx: Context, c: Candidate, text: str, title: Candidate | None = None) -> None:
@@ -171,7 +172,7 @@ def _surname_ok(ctx: Context, ent: Entity, c: Candidate) -> bool:
     """A bare surname is trusted when the person is in the story, active, or tagged PER."""
     if _cluster_id(ent) in ctx.clusters or active(ent, ctx.published):
         return True
-    tok = ctx.doc[c.core[0] if c.core else c.start]
+    tok = ctx.toks[c.core[0] if c.core else c.start]
     return tok.ent_type_ == "PER" or c.start < (c.core or (c.start,))[0]
 
 
@@ -195,7 +196,7 @@ def _resolve_unknown(ctx: Context, c: Candidate, text: str, title: Candidate | N
 
 def _core_text(ctx: Context, c: Candidate) -> str:
     s, e = c.core or (c.start, c.end)
-    return ctx.doc[s:e].text
+    return span_text(ctx.doc, s, e)
 
 
 def _remember(ctx: Context, c: Candidate) -> None:

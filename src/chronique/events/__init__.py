@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from chronique.actors import Mention
 from chronique.model import Event, Timex
+from chronique.nlp import parsed
 from chronique.events.build import extract_events
 from chronique.events.decide import TypeModel
 from chronique.events.participants import ParticipantIndex
@@ -30,5 +31,6 @@ def extract(doc_id: str, sdoc: Doc, mentions: Sequence[Mention], timexes: Sequen
     a nationality adjective ("les forces danoises"), ``lang`` is the document's language, ``model``
     the learned type decision (the shipped weights by default).
     """
-    return extract_events(doc_id, sdoc, ParticipantIndex(mentions, adjective_country, lang), timexes, published, lang,
-                          model)
+    with parsed(sdoc):
+        return extract_events(doc_id, sdoc, ParticipantIndex(mentions, adjective_country, lang), timexes, published,
+                              lang, model)

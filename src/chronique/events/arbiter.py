@@ -29,6 +29,7 @@ from chronique.events import frames
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon, load_lexicon
 from chronique.events.triggers import Match, context_words, excluded
+from chronique.nlp import children, sentence_tokens
 
 ADD = 0.7
 VETO = {"REJECT": 0.95, "SUPPORT": 0.95}
@@ -54,7 +55,8 @@ def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeMod
              *(t.i for m in matches for t in context_words(m, lang))}
     out = list(matches)
     known = addable(model.trigger_lemmas, lang)
-    toks = [tok for tok in sent if tok.i not in taken and is_candidate(tok) and tok.lemma_.lower() in known]
+    toks = [tok for tok in sentence_tokens(sent)  # (the word first: few are trigger lemmas)
+            if tok.i not in taken and tok.lemma_.lower() in known and is_candidate(tok)]
     for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
         best = decide(None, probs)
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
@@ -98,7 +100,7 @@ def _ruled_out(lexicon: Lexicon, tok: Token, pos: str, event_type: str, lang: st
 def _reported_beside(tok: Token, event_type: str, ruled: dict[int, tuple[str, ...]]) -> bool:
     """A rule already reports this event on the token's head or a dependent: the support verb of
     "mener une attaque", the noun of "l'attaque menée" are not a second event."""
-    near = [tok.head.i, *(c.i for c in tok.children)]
+    near = [tok.head.i, *(c.i for c in children(tok))]
     return any(event_type in ruled.get(i, ()) for i in near)
 
 

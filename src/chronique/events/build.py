@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import surface
+from chronique.nlp import children, morph, sentence, sentence_tokens, surface, tokens
 from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
@@ -229,10 +229,10 @@ def _enumerated(toks: Sequence[Token], lang: str) -> list[Token]:
     """The members a sentence names of an uncoded plural subject ("plusieurs dirigeants lui ont adressé leurs
     félicitations, dont Vladimir Poutine et Abdel Fattah al-Sissi"): the nominals after an enumeration word
     that follows the doer, when no verb comes after it (not the relative "dont": "dont le chef a…")."""
-    plural = [t for t in toks if t.pos_ == "NOUN" and t.dep_ == "nsubj" and "Plur" in t.morph.get("Number")]
+    plural = [t for t in toks if t.pos_ == "NOUN" and t.dep_ == "nsubj" and "Plur" in morph(t, "Number")]
     if not plural:
         return []
-    sent = plural[0].sent
+    sent = sentence_tokens(sentence(plural[0]))
     marks = language.grammar(lang).enumeration
     opener = next((t for t in sent if t.i > plural[0].i and t.lower_ in marks), None)
     if opener is None:
@@ -290,7 +290,7 @@ def _occupation(tok: Token, lang: str) -> bool:
     """"En visite à Moscou, Xi Jinping a…": a bare noun after "en" says what the subject is doing (for visits
     only: "nous sommes en guerre", "en étroite collaboration avec" are no act of the clause's own)."""
     return (frames.prep_of(tok) in frames.prepositions("occupation", lang)
-            and not any(c.dep_ == "det" for c in tok.children))
+            and not any(c.dep_ == "det" for c in children(tok)))
 
 
 # Unnamed participants are the people of the place: protesters marching in Algiers are Algerian
@@ -374,7 +374,7 @@ def _proposed(trig: Trigger, tok: Token, event_type: str, actors: list[Actor], r
 
 def _capitalised(tok: Token) -> bool:
     """A noun written with a capital inside a sentence, not after an opening quote: part of a name."""
-    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    prev = tokens(tok.doc)[tok.i - 1] if tok.i > sentence(tok).start else None
     return (tok.text[:1].isupper() and not tok.text.isupper() and prev is not None
             and not prev.is_punct and not prev.is_quote)
 
@@ -473,7 +473,7 @@ def _content_mode(event_type: str, tok: Token, lang: str) -> str | None:
     cues = language.load(lang, "content_modes", parse_content_modes).get(event_type)
     if not cues:
         return None
-    subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    subjects = {t.i for c in children(tok) if c.dep_.startswith("nsubj") for t in c.subtree}
     for t in sorted((t for t in tok.subtree if t.i > tok.i and t.i not in subjects), key=lambda t: t.i):
         lemma = t.lemma_.lower()
         for mode, words in cues.items():

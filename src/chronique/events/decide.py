@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
+from chronique.nlp import children, morph, sentence, tokens
+
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"
 BUCKETS = 1 << 18
@@ -32,8 +34,8 @@ def is_candidate(tok: Token) -> bool:
     """Tokens that can express an event: verbs, nouns, and participles the tagger read as adjectives."""
     if tok.pos_ in ("VERB", "NOUN"):
         return True
-    return tok.pos_ == "ADJ" and (tok.morph.get("VerbForm") == ["Part"] or any(
-        c.dep_ in ("aux:tense", "aux:pass") for c in tok.children))
+    return tok.pos_ == "ADJ" and (morph(tok, "VerbForm") == ["Part"] or any(
+        c.dep_ in ("aux:tense", "aux:pass") for c in children(tok)))
 
 
 def rule_labels(match) -> tuple[str, ...]:
@@ -48,7 +50,7 @@ def _lemma(t: Token) -> str:
 
 def _case(t: Token) -> str:
     """The preposition introducing a complement ("à", "contre", "de"), or "-"."""
-    marks = [c.lower_ for c in t.children if c.dep_ in ("case", "mark")]
+    marks = [c.lower_ for c in children(t) if c.dep_ in ("case", "mark")]
     return marks[0] if marks else "-"
 
 
@@ -68,40 +70,45 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
 
     ``sent`` (the token's sentence) and ``memo`` (a dict kept for one sentence) only save work when
     many tokens of one sentence are scored: ``Token.sent`` and clause subtrees are costly in spaCy."""
-    lem, pos = _lemma(tok), tok.pos_
+    lem, pos, dep, low = _lemma(tok), tok.pos_, tok.dep_, tok.lower_
     head = tok.head
-    f = [f"l={lem}", f"p={pos}", f"lp={lem}|{pos}", f"w={tok.lower_}", f"d={tok.dep_}",
-         f"hl={_lemma(head)}", f"hd={tok.dep_}|{_lemma(head)}", f"hdp={tok.dep_}|{head.pos_}",
-         f"lhd={lem}|{tok.dep_}|{_lemma(head)}", f"suf={tok.lower_[-3:]}"]
-    if tok.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
-        f.append(f"hcase={_lemma(head)}|{_case(tok)}|{lem}")
+    hl = _lemma(head)
+    f = [f"l={lem}", f"p={pos}", f"lp={lem}|{pos}", f"w={low}", f"d={dep}",
+         f"hl={hl}", f"hd={dep}|{hl}", f"hdp={dep}|{head.pos_}",
+         f"lhd={lem}|{dep}|{hl}", f"suf={low[-3:]}"]
+    if dep in ("obl", "obl:arg", "obl:mod", "nmod"):
+        f.append(f"hcase={hl}|{_case(tok)}|{lem}")
     g = head.head
     if g is not head:
         f.append(f"g2={_lemma(g)}|{head.dep_}")
     for key, vals in tok.morph.to_dict().items():
         if key in ("Tense", "Mood", "VerbForm", "Voice", "Number", "Polarity"):
             f.append(f"m={key}={vals}")
-    for c in tok.children:
-        dep = c.dep_
-        if dep not in ARG_DEPS and dep not in ("advmod", "det", "nummod"):
+    for c in children(tok):
+        cdep = c.dep_
+        if cdep not in ARG_DEPS and cdep not in ("advmod", "det", "nummod"):
             continue
         cl = _lemma(c)
-        f.append(f"c={dep}|{cl}")
-        f.append(f"cd={dep}")
-        f.append(f"lc={lem}|{dep}|{cl}")
-        if dep.startswith(("obl", "nmod")):
-            f.append(f"cp={dep}|{_case(c)}|{cl}")
-            f.append(f"lcp={lem}|{_case(c)}")
-        if c.ent_type_:
-            f.append(f"ce={dep}|{c.ent_type_}")
-        for gc in c.children:
-            if gc.dep_ in ("obj", "obl", "obl:arg", "nmod", "xcomp"):
-                f.append(f"cc={dep}|{gc.dep_}|{_lemma(gc)}")
-    sent = sent if sent is not None else tok.sent
+        f.append(f"c={cdep}|{cl}")
+        f.append(f"cd={cdep}")
+        f.append(f"lc={lem}|{cdep}|{cl}")
+        if cdep.startswith(("obl", "nmod")):
+            case = _case(c)
+            f.append(f"cp={cdep}|{case}|{cl}")
+            f.append(f"lcp={lem}|{case}")
+        ent = c.ent_type_
+        if ent:
+            f.append(f"ce={cdep}|{ent}")
+        for gc in children(c):
+            gdep = gc.dep_
+            if gdep in ("obj", "obl", "obl:arg", "nmod", "xcomp"):
+                f.append(f"cc={cdep}|{gdep}|{_lemma(gc)}")
+    sent = sent if sent is not None else sentence(tok)
+    doc = tokens(tok.doc)
     for off in (-2, -1, 1, 2):
         j = tok.i + off
         if sent.start <= j < sent.end:
-            f.append(f"w{off}={_lemma(tok.doc[j])}")
+            f.append(f"w{off}={_lemma(doc[j])}")
     clause = _clause(tok)
     if clause is not tok:
         f.append(f"cl={_lemma(clause)}")

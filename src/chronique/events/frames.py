@@ -9,9 +9,12 @@ repairs of the parser's misreadings from ``lang/<code>/syntax.py``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
+from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, tokens
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -19,19 +22,29 @@ OBL = ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "advcl", "obl:agent")
 LIGHT_VERB_DEPS = ("obj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp")
 
 
+@lru_cache(maxsize=None)
 def support_verbs(lang: str) -> frozenset[str]:
     """Verbs whose subject is the actor of the event noun they govern (``support_verbs.yaml``)."""
     return words(lang, "support_verbs", "verbs")
 
 
+@lru_cache(maxsize=None)
 def speech_verbs(lang: str) -> frozenset[str]:
     """Lemmas of verbs that report speech (``speech.yaml``)."""
     return words(lang, "speech", "verbs")
 
 
+@lru_cache(maxsize=None)
 def prepositions(kind: str, lang: str) -> frozenset[str]:
-    """One list of ``prepositions.yaml`` (locative, party, circumstance, agent, venue…)."""
+    """One list of ``prepositions.yaml`` (locative, party, circumstance, agent, venue…); the word lists are
+    read once, this keeps the lookups out of the loops that ask per token."""
     return words(lang, "prepositions", kind)
+
+
+@lru_cache(maxsize=None)
+def _forms(prep: str, lang: str) -> frozenset[str]:
+    """A preposition and its fused or elided forms (``Grammar.forms``), built once."""
+    return grammar(lang).forms(prep)
 
 
 def light_verb(noun: Token, lang: str) -> Token | None:
@@ -52,27 +65,29 @@ def light_verb(noun: Token, lang: str) -> Token | None:
 def inverted_speaker(verb: Token, lang: str) -> list[Token]:
     """The speaker of an inverted speech incise ("« … », a déclaré le ministre") that the parser
     took for an object: a speech verb with no subject, in parataxis or right after a quote."""
-    if verb.lemma_.lower() not in speech_verbs(lang) or any(c.dep_ in SUBJ for c in verb.children):
+    if verb.lemma_.lower() not in speech_verbs(lang) or any(c.dep_ in SUBJ for c in children(verb)):
         return []
-    if _present_participle(verb) or "Inf" in verb.morph.get("VerbForm"):
+    if _present_participle(verb) or "Inf" in morph(verb, "VerbForm"):
         return []  # "…, dénonçant un complot": an incise is finite; a participle's object is no speaker
-    before = verb.doc[max(verb.sent.start, verb.i - 4): verb.i]
+    before = tokens(verb.doc)[max(sentence(verb).start, verb.i - 4): verb.i]
     marks = words(lang, "speech", "incise_marks")
     incise = verb.dep_ == "parataxis" or any(t.text in marks for t in before)
     if not incise:
         return []
-    named = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    named = [c for c in children(verb) if c.dep_ == "obj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
     # "« … », a-t-il déclaré": the inverted clitic stands for the speaker (resolved as a pronoun)
-    return named or [c for c in verb.children if c.dep_ == "expl:subj" and c.text.startswith("-") and c.text != "-t"]
+    return named or [c for c in children(verb) if c.dep_ == "expl:subj" and c.text.startswith("-") and c.text != "-t"]
 
 
+@per_span
 def speaker(sent: Span, lang: str) -> list[Token]:
     """Who speaks in the sentence: the subject of an incise speech verb, or "selon X"; for a quote
-    the parser cut from its incise ("« … »" | ", a écrit le ministre"), the incise's speaker."""
+    the parser cut from its incise ("« … »" | ", a écrit le ministre"), the incise's speaker (once per
+    sentence: every trigger of it asks)."""
     found = _speaker_within(sent, lang)
     if found or sent.end >= len(sent.doc):
         return found
-    nxt = sent.doc[sent.end].sent
+    nxt = sentence_at(sent.doc, sent.end)
     opener = next((t for t in nxt if not t.is_space), None)
     if opener is not None and opener.text in words(lang, "speech", "incise_marks"):
         return _speaker_within(nxt, lang, cut=True)
@@ -85,7 +100,7 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
     for tok in sent:
         if tok.lemma_.lower() in verbs and tok.pos_ == "VERB" and (
                 tok.dep_ == "parataxis" or (cut and tok.dep_ == "ROOT") or inverted_speaker(tok, lang)):
-            found = inverted_speaker(tok, lang) or [c for c in tok.children if c.dep_ in SUBJ]
+            found = inverted_speaker(tok, lang) or [c for c in children(tok) if c.dep_ in SUBJ]
             if found:
                 return found
     for tok in sent:
@@ -97,18 +112,18 @@ def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
 def is_passive(tok: Token) -> bool:
     """Passive voice, including a past participle modifying a noun ("le Bélarus, accusé de…") or one with an
     agent ("Le cessez-le-feu, salué par l'Union africaine, …")."""
-    return auxiliary_passive(tok) or ("Pass" in tok.morph.get("Voice") and not unaccusative(tok)) \
-        or passive_participle(tok) or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
-                                       and "Past" in tok.morph.get("Tense") and not unaccusative(tok)
-                                       and any(c.dep_ == "obl:agent" for c in tok.children)
-                                       and not any(c.dep_ == "aux:tense" for c in tok.children))
+    return auxiliary_passive(tok) or ("Pass" in morph(tok, "Voice") and not unaccusative(tok)) \
+        or passive_participle(tok) or (tok.pos_ == "VERB" and "Part" in morph(tok, "VerbForm")
+                                       and "Past" in morph(tok, "Tense") and not unaccusative(tok)
+                                       and any(c.dep_ == "obl:agent" for c in children(tok))
+                                       and not any(c.dep_ == "aux:tense" for c in children(tok)))
 
 
 def auxiliary_passive(verb: Token) -> bool:
     """A passive with its auxiliary ("a été suspendue"): its subject is what undergoes the act. Not a verb that
     takes "être" in its compound tenses and has no passive ("est arrivé", "sont parvenus à"), which the parser
     often reads so (``grammar.unaccusative_verbs`` of the document's language)."""
-    return any(c.dep_ == "aux:pass" for c in verb.children) and not unaccusative(verb)
+    return any(c.dep_ == "aux:pass" for c in children(verb)) and not unaccusative(verb)
 
 
 def unaccusative(verb: Token) -> bool:
@@ -118,14 +133,15 @@ def unaccusative(verb: Token) -> bool:
 
 def passive_participle(tok: Token) -> bool:
     """A past participle that modifies a noun: the noun is what undergoes the action."""
-    return (tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
-            and "Past" in tok.morph.get("Tense") and tok.head.pos_ in ("NOUN", "PROPN")) \
+    return (tok.dep_ == "acl" and tok.pos_ == "VERB" and "Part" in morph(tok, "VerbForm")
+            and "Past" in morph(tok, "Tense") and tok.head.pos_ in ("NOUN", "PROPN")) \
         or (tok.dep_ == "advcl" and not unaccusative(tok) and bool(syntax(tok.doc.lang_).apposed_patient(tok)))
 
 
+@per_token
 def prep_of(tok: Token) -> str | None:
-    """The preposition introducing a nominal (``à`` for "à Pyongyang", ``au`` kept as ``au``)."""
-    cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    """The preposition introducing a nominal (``à`` for "à Pyongyang", ``au`` kept as ``au``; once per token)."""
+    cases = [c for c in children(tok) if c.i < tok.i and c.dep_ in ("case", "mark")]
     if not cases:
         return None
     return " ".join(c.lower_ for c in cases)
@@ -150,7 +166,7 @@ def circumstantial(tok: Token, lang: str) -> bool:
 
 def _after_circumstance_noun(t: Token, lang: str) -> bool:
     """"au lendemain d'un accord" when the parser hung "accord" on the verb, not on "lendemain"."""
-    cases = [c for c in t.children if c.dep_ == "case" and c.i < t.i]
+    cases = [c for c in children(t) if c.dep_ == "case" and c.i < t.i]
     first = min((c.i for c in cases), default=None)
     return first is not None and first > 0 and t.doc[first - 1].lemma_.lower() in prepositions("circumstance_nouns", lang)
 
@@ -176,12 +192,12 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         seen.add(verb.i)
         passive = is_passive(verb)
         deps = ("obl:agent",) if passive else (*SUBJ, "nsubj:pass")  # (the second: an unaccusative read as passive)
-        found = [c for c in verb.children if c.dep_ in deps] or [
-            c for a in verb.children if a.dep_.startswith("aux") for c in a.children if c.dep_ in deps]
+        found = [c for c in children(verb) if c.dep_ in deps] or [
+            c for a in children(verb) if a.dep_.startswith("aux") for c in children(a) if c.dep_ in deps]
         # (the second: a subject the parser hung on the auxiliary, cut off by an incise: "La France a, de son
         # côté, décidé…")
         if passive and not found:
-            found = [c for c in verb.children if c.dep_.startswith("obl") and prep_of(c) in prepositions("agent", lang)]
+            found = [c for c in children(verb) if c.dep_.startswith("obl") and prep_of(c) in prepositions("agent", lang)]
         if passive and not found:
             found = _agent_hung_below(verb, lang)
         if found:
@@ -196,10 +212,10 @@ def subjects(verb: Token, lang: str) -> list[Token]:
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp" and head.lemma_ in words(lang, "support_verbs", "object_control"):
-                objs = [c for c in head.children if c.dep_ in ("obj", "iobj")] or misparsed_relative(head, lang)
+                objs = [c for c in children(head) if c.dep_ in ("obj", "iobj")] or misparsed_relative(head, lang)
                 if objs:
                     return [relative_antecedent(t) for t in objs]
-            if verb.dep_ == "advcl" and not any(c.lower_ in prepositions("shared_subject", lang) for c in verb.children) \
+            if verb.dep_ == "advcl" and not any(c.lower_ in prepositions("shared_subject", lang) for c in children(verb)) \
                     and not _present_participle(verb):
                 return []  # (a present participle shares it: "Accusant le Maroc d'actions hostiles, Alger a rompu…")
             verb = head
@@ -223,7 +239,7 @@ def _agent_hung_below(verb: Token, lang: str) -> list[Token]:
     """Parse repair (PP attachment): the agent of a passive hung on the verb's complement ("suspendue
     du programme d'exemption de visas par l'UE": "par l'UE" on "visas")."""
     agent = prepositions("agent", lang)
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_.startswith("obl") or c.dep_ in ("obj", "nsubj:pass"):
             for t in c.subtree:
                 if t.i > verb.i and t.dep_ == "nmod" and prep_of(t) in agent and not _under_clause_of(t, c):
@@ -235,9 +251,9 @@ def nominal_agent_below(noun: Token, lang: str) -> list[Token]:
     """Parse repair (PP attachment): the agent of an event noun hung on its "de" complement ("l'expulsion
     de son ambassadeur par les autorités maliennes": "par" on "ambassadeur")."""
     agent = prepositions("agent", lang)
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ == "nmod" and c.i > noun.i and prep_of(c) not in agent:
-            found = [t for t in c.children if t.dep_ == "nmod" and prep_of(t) in agent]
+            found = [t for t in children(c) if t.dep_ == "nmod" and prep_of(t) in agent]
             if found:
                 return found
     return []
@@ -254,14 +270,14 @@ def _under_clause_of(t: Token, top: Token) -> bool:
 
 def _gerund(verb: Token, lang: str) -> bool:
     """A gérondif ("en publiant"): its subject is the subject of the clause it modifies."""
-    return any(c.dep_ == "mark" and c.lower_ in prepositions("gerund", lang) for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in prepositions("gerund", lang) for c in children(verb))
 
 
 def _apposed_participle(verb: Token) -> bool:
     """A present participle set off by a comma after the object of its clause ("a expulsé l'ambassadeur,
     lui donnant 72 heures pour partir"): apposed, it speaks of the clause's subject, not of the noun before it."""
     noun, left = verb.head, verb.left_edge
-    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and left.i > 0
+    return ("Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense") and left.i > 0
             and verb.doc[left.i - 1].text == "," and noun.dep_ in OBJ and noun.head.i != noun.i)
 
 
@@ -280,7 +296,7 @@ def objects(verb: Token, lang: str) -> list[Token]:
         return [verb.head] if verb.dep_ == "acl" else syntax(lang).apposed_patient(verb)
     passive = is_passive(verb)
     deps = ("nsubj:pass",) if passive else OBJ
-    found = [relative_antecedent(c) for c in verb.children if c.dep_ in deps] or misparsed_relative(verb, lang)
+    found = [relative_antecedent(c) for c in children(verb) if c.dep_ in deps] or misparsed_relative(verb, lang)
     if not found and passive:
         found = syntax(lang).caseless_subject(verb) or syntax(lang).quantity_subject(verb)
     if not found and passive and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
@@ -296,9 +312,15 @@ def misparsed_relative(verb: Token, lang: str) -> list[Token]:
 
 def with_prep(tok: Token, prep: str, lang: str) -> list[Token]:
     """Nominal dependents of ``tok`` introduced by ``prep`` or its contractions (à: au, aux)."""
-    wanted = grammar(lang).forms(prep)
-    return [c for c in tok.children
-            if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") and prep_of(c) in wanted]
+    wanted = _forms(prep, lang)
+    return [c for c, case in _nominal_dependents(tok) if case in wanted]
+
+
+@per_token
+def _nominal_dependents(tok: Token) -> list[tuple[Token, str | None]]:
+    """The nominal complements of ``tok`` with their preposition (``prep_of``), once per token: every slot and
+    place slot of a trigger looks for its own preposition among them."""
+    return [(c, prep_of(c)) for c in children(tok) if c.dep_ in OBL and c.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM")]
 
 
 def _hung_on_object(verb: Token, prep: str, lang: str) -> list[Token]:
@@ -306,7 +328,7 @@ def _hung_on_object(verb: Token, prep: str, lang: str) -> list[Token]:
     another of its complements, or, for a passive, on its subject ("l'accord entre X et Y a été signé")."""
     if prep not in prepositions("party", lang) | prepositions("between", lang) or verb.pos_ not in ("VERB", "AUX"):
         return []
-    hosts = [c for c in verb.children if c.dep_ in OBJ or (c.dep_ in OBL and c.pos_ == "NOUN")
+    hosts = [c for c in children(verb) if c.dep_ in OBJ or (c.dep_ in OBL and c.pos_ == "NOUN")
              or (c.dep_ == "nsubj:pass" and c.pos_ == "NOUN")]
     return [n for o in hosts for n in with_prep(o, prep, lang)]  # "s'entretenir par téléphone avec X"
 
@@ -314,12 +336,12 @@ def _hung_on_object(verb: Token, prep: str, lang: str) -> list[Token]:
 def indirect(verb: Token, lang: str) -> list[Token]:
     """Clitic indirect objects ("lui", "leur") that stand for the recipient."""
     clitics = grammar(lang).indirect_clitics
-    return [c for c in verb.children if c.dep_ in ("iobj", "obl:arg") and c.lower_ in clitics]
+    return [c for c in children(verb) if c.dep_ in ("iobj", "obl:arg") and c.lower_ in clitics]
 
 
 def possessed(noun: Token) -> bool:
     """A noun with a possessive determiner ("son agression", "sa solidarité", "ses soutiens")."""
-    return any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det")
+    return any("Yes" in morph(c, "Poss") for c in children(noun) if c.dep_ == "det")
 
 
 def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
@@ -332,7 +354,7 @@ def _author(antecedent: Token, pronoun: Token, lang: str) -> Token:
 
 def relative_antecedent(tok: Token) -> Token:
     """A relative pronoun ("qui", "que") stands for the noun its clause modifies."""
-    if "Rel" in tok.morph.get("PronType") and tok.head.dep_ == "acl:relcl":
+    if "Rel" in morph(tok, "PronType") and tok.head.dep_ == "acl:relcl":
         return tok.head.head
     return tok
 
@@ -349,7 +371,7 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
     if slot == "iobj":
         return indirect(trig, lang)
     if slot == "adj":
-        return [c for c in trig.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        return [c for c in children(trig) if c.dep_ == "amod" and c.pos_ == "ADJ"]
     if slot == "xcomp":
         return infinitive_complements(trig, lang)
     kind, prep = slot.split(":", 1)
@@ -360,7 +382,7 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
             return with_prep(trig, prep, lang) or nominal_agent_below(trig, lang)
         found = (with_prep(trig, prep, lang) or _misattached(trig, prep, lang)
                  or _participle_complement(trig, prep, lang)
-                 or [t for a in trig.children if a.dep_ == "amod" for t in with_prep(a, prep, lang)])  # hung on its adjective
+                 or [t for a in children(trig) if a.dep_ == "amod" for t in with_prep(a, prep, lang)])  # hung on its adjective
         return _second_party(found, lang) if prep in prepositions("between", lang) else found
     if kind == "gov":
         gov = governor(trig) if trig.pos_ == "NOUN" else None
@@ -370,21 +392,21 @@ def fill(slot: str, trig: Token, lang: str) -> list[Token]:
 
 def _present_participle(verb: Token) -> bool:
     """"accusant", "estimant": a present participle (it shares its clause's subject)."""
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
 
 
 def infinitive(tok: Token) -> bool:
     """An infinitive, present ("libérer") or perfect ("d'avoir tué", "d'être intervenu": the participle's
     auxiliary is the infinitive)."""
-    return "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+    return "Inf" in morph(tok, "VerbForm") or "Part" in morph(tok, "VerbForm") and any(
+        c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in children(tok))
 
 
 def infinitive_complements(verb: Token, lang: str) -> list[Token]:
     """The infinitive a verb governs ("appeler X à reprendre"), also when the parser hung it on the
     object as a noun modifier ("les deux camps à reprendre", tagged ``acl`` or ``nmod``)."""
-    direct = [c for c in verb.children if c.dep_ == "xcomp"]
-    hung = [a for o in verb.children if o.dep_ in OBJ for a in o.children
+    direct = [c for c in children(verb) if c.dep_ == "xcomp"]
+    hung = [a for o in children(verb) if o.dep_ in OBJ for a in children(o)
             if a.dep_ in ("acl", "nmod") and infinitive(a)
             and prep_of(a) in prepositions("infinitive", lang)]
     return direct + hung
@@ -395,16 +417,16 @@ def _participle_complement(noun: Token, prep: str, lang: str) -> list[Token]:
     Hamas", "la trêve négociée avec Israël" (the agent "par" is ``participle_agent``'s)."""
     if prep not in prepositions("participle_party", lang):
         return []  # "déployé au Mali", "signé à Paris": a place, not a party
-    return [t for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm")
+    return [t for c in children(noun) if c.dep_ == "acl" and "Part" in morph(c, "VerbForm")
             for t in with_prep(c, prep, lang)]
 
 
 def participle_agent(noun: Token, lang: str) -> list[Token]:
     """The agent of a participle modifying an event noun: "les sanctions annoncées par l'UE",
     "le sommet présidé par X", "une conférence organisée par la France"."""
-    for c in noun.children:
-        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
-            agents = [a for a in c.children if a.dep_ == "obl:agent" or (
+    for c in children(noun):
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in morph(c, "VerbForm"):
+            agents = [a for a in children(c) if a.dep_ == "obl:agent" or (
                 a.dep_.startswith("obl") and prep_of(a) in prepositions("agent", lang))]
             if agents:
                 return [relative_antecedent(a) for a in agents]
@@ -416,12 +438,13 @@ def _second_party(found: list[Token], lang: str) -> list[Token]:
     if len(found) != 1 or expand_conj(found, lang) != found:
         return found
     x = found[0]
-    for j in range(x.i + 1, min(x.i + 10, len(x.doc))):
-        t = x.doc[j]
+    doc = tokens(x.doc)
+    for j in range(x.i + 1, min(x.i + 10, len(doc))):
+        t = doc[j]
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", ":"):
             break
         if t.lower_ in grammar(lang).pair_conjunctions:
-            nxt = next((u for u in x.doc[j + 1: j + 5] if u.pos_ in ("NOUN", "PROPN")), None)
+            nxt = next((u for u in doc[j + 1: j + 5] if u.pos_ in ("NOUN", "PROPN")), None)
             return found + [nxt] if nxt is not None else found
     return found
 
@@ -445,8 +468,8 @@ def expand_conj(toks: list[Token], lang: str) -> list[Token]:
             if x in out:
                 continue
             out.append(x)
-            stack.extend(c for c in x.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
-            stack.extend(a for c in x.children if c.dep_ in ("appos", "flat:name")
-                         for a in c.children if a.dep_ == "conj" and a.pos_ in ("NOUN", "PROPN"))
+            stack.extend(c for c in children(x) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+            stack.extend(a for c in children(x) if c.dep_ in ("appos", "flat:name")
+                         for a in children(c) if a.dep_ == "conj" and a.pos_ in ("NOUN", "PROPN"))
             stack.extend(syntax(lang).coordinated_appositions(x))
     return sorted(out, key=lambda x: x.i)

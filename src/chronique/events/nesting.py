@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from chronique.events import frames
 from chronique.events.modality import cues
 from chronique.events.triggers import Match
+from chronique.nlp import children
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
@@ -85,7 +86,7 @@ def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
         return True
     gov = frames.governor(trigger) if trigger.pos_ == "NOUN" else None
     return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov, lang)
-                                   + [c for c in gov.children if c.dep_ == "advcl"])
+                                   + [c for c in children(gov) if c.dep_ == "advcl"])
 
 
 # Triggers whose content (object, infinitive, complement) is an act that did not happen as such:

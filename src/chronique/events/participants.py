@@ -11,6 +11,7 @@ from chronique.actors import Mention
 from chronique.events.frames import auxiliary_passive, prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
+from chronique.nlp import children, morph, sentence
 from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
@@ -82,12 +83,12 @@ class ParticipantIndex:
         return out
 
     def _actor(self, tok: Token, event_type: str, quoted: bool = True) -> Actor | None:
-        if quoted and tok.pos_ == "PRON" and "1" in tok.morph.get("Person"):
+        if quoted and tok.pos_ == "PRON" and "1" in morph(tok, "Person"):
             return self.speaker_actor(tok, event_type)
         if tok.pos_ == "NOUN" and tok.i not in self.by_token:
             # "l'initiative égyptienne", "l'offensive russe en Ukraine": the noun's own adjective names its
             # state before any name further inside its phrase
-            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+            tok = next((c for c in children(tok) if c.dep_ == "amod" and c.pos_ == "ADJ"
                         and self.adjective_country(c.text)), tok)
         m = self.mention_for(tok) if tok.pos_ != "ADJ" else None
         if m is not None:
@@ -110,7 +111,7 @@ class ParticipantIndex:
         clause = trig
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        sources = {t.i for src in speaker(trig.sent, self.lang) for t in src.subtree}
+        sources = {t.i for src in speaker(sentence(trig), self.lang) for t in src.subtree}
         span = {t.i for t in clause.subtree} - {t.i for a in actor_toks for t in a.subtree} - sources
         found = [m for m in self.mentions if m.head in span and m.head != trig.i]
         found.sort(key=lambda m: (m.head < trig.i, abs(m.head - trig.i)))
@@ -123,7 +124,7 @@ class ParticipantIndex:
 
     def speaker_actor(self, tok: Token, event_type: str) -> Actor | None:
         """The coded speaker of the sentence ("« Nous … », a déclaré X" -> X), if any."""
-        for t in speaker(tok.sent, self.lang):
+        for t in speaker(sentence(tok), self.lang):
             actor = self._actor(relative_antecedent(t), event_type, quoted=False)
             if actor is not None:
                 return actor
@@ -137,14 +138,13 @@ class ParticipantIndex:
         fronted before the verb takes the subject that follows it ("En visite à Moscou, X…"); with
         ``adjunct`` (a meeting told as the time of the clause), however deep in that phrase ("Lors d'un
         entretien téléphonique, X et Y…")."""
-        sent = trig.sent
-        root = sent.root
+        root = sentence(trig).root
         top = trig
         while adjunct and top.head.i != root.i and top.head.i != top.i:
             top = top.head
         fronted = top.head.i == root.i and top.i < root.i and (
             top.dep_.startswith("obl") or (adjunct and top.dep_ in ("advmod", "advcl")))
-        for tok in root.children:
+        for tok in children(root):
             if tok.dep_ not in ("nsubj", "nsubj:pass") or (tok.i >= trig.i and not fronted) or trig in tok.subtree:
                 continue
             if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):

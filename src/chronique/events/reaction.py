@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from chronique.events import frames
 from chronique.lang import words
+from chronique.nlp import children, morph
 from chronique.events.lexicon import Lexicon
 from chronique.model import Actor, Event
 
@@ -63,13 +64,13 @@ def acts_named(trigger: Token, lexicon: Lexicon, lang: str) -> list[tuple[Token,
 
 
 def _demonstrative(tok: Token) -> bool:
-    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+    return any(c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in children(tok))
 
 
 def _definite(tok: Token) -> bool:
     """With a definite or demonstrative article: an act already told, not a new one ("une décision")."""
-    return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-               for c in tok.children)
+    return any(c.dep_ == "det" and ("Def" in morph(c, "Definite") or "Dem" in morph(c, "PronType"))
+               for c in children(tok))
 
 
 def target_of_reaction(event: Event, trigger: Token, told: Told, sentence: int, lexicon: Lexicon,

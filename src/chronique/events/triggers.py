@@ -10,6 +10,7 @@ from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.modality import analyse
 from chronique.lang import grammar, syntax
+from chronique.nlp import children, morph, sentence_tokens, tokens
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,11 @@ class Match:
 def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
     out = []
-    misread_participle = syntax(lang).misread_participle  # a participle the tagger read as an adjective
-    for tok in sent:
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") or misread_participle(tok) else "NOUN" if tok.pos_ == "NOUN" else \
-            "ADJ" if _predicative(tok) else None
+    misread_participle = syntax(lang).misread_participle  # a participle the tagger read as an adjective or noun
+    for tok in sentence_tokens(sent):
+        tag = tok.pos_  # (read once: most tokens are none of these)
+        pos = "VERB" if tag in ("VERB", "AUX") or (tag in ("ADJ", "NOUN") and misread_participle(tok)) else \
+            "NOUN" if tag == "NOUN" else "ADJ" if tag == "ADJ" and _predicative(tok) else None
         if pos is None:
             continue
         lemma = tok.lemma_.lower()
@@ -60,14 +62,14 @@ def _predicative(tok: Token) -> bool:
     if tok.pos_ != "ADJ":
         return False
     head = tok.head if tok.dep_ == "conj" and tok.head.pos_ in ("ADJ", "VERB") else tok
-    return any(c.dep_ == "cop" for c in head.children)
+    return any(c.dep_ == "cop" for c in children(head))
 
 
 def _phrase_ok(tok: Token, full: str) -> bool:
     words = full.split()
     if len(words) == 1:
         return True
-    rest = " ".join(t.lower_ for t in tok.doc[tok.i + 1: tok.i + len(words) + 2]).replace("' ", "'")
+    rest = " ".join(t.lower_ for t in tokens(tok.doc)[tok.i + 1: tok.i + len(words) + 2]).replace("' ", "'")
     return rest.startswith(" ".join(words[1:]).replace("' ", "'"))
 
 
@@ -75,12 +77,12 @@ def _near_tokens(tok: Token, lang: str) -> list[Token]:
     """The words an entry's context words are looked for in: the token's dependents and theirs, a noun's
     head and its dependents, a passive verb's patient."""
     near = []
-    for c in tok.children:
+    for c in children(tok):
         near.append(c)
-        near.extend(c.children)
+        near.extend(children(c))
     if tok.pos_ == "NOUN":
         near.append(tok.head)
-        near.extend(tok.head.children)
+        near.extend(children(tok.head))
     elif frames.is_passive(tok):  # "le sommet, qui avait été annulé": the patient behind a relative or control
         near.extend(frames.objects(tok, lang))
     return near
@@ -102,9 +104,9 @@ def context_words(m: Match, lang: str) -> list[Token]:
 def excluded(tok: Token, trig: Trigger, lang: str, near: set[str] | None = None) -> bool:
     """The entry explicitly rules this reading out: an excluded word near the token (``near``, if already
     read), a preposition that makes it the manner of another act, or the plural of a singular-only noun."""
-    if trig.singular and "Plur" in tok.morph.get("Number"):
+    if trig.singular and "Plur" in morph(tok, "Number"):
         return True
-    if trig.not_after and any(c.dep_ == "case" and c.lower_ in trig.not_after for c in tok.children):
+    if trig.not_after and any(c.dep_ == "case" and c.lower_ in trig.not_after for c in children(tok)):
         return True
     return bool(trig.excludes) and bool(set(trig.excludes) & (near if near is not None else _near_lemmas(tok, lang)))
 
@@ -119,9 +121,9 @@ def _constraints_ok(tok: Token, trig: Trigger, lang: str) -> bool:
         return False
     clitics = grammar(lang).reflexive_clitics
     if trig.reflexive and not any(c.dep_.startswith("expl") or (c.lower_ in clitics and c.pos_ == "PRON")
-                                  for c in tok.children):
+                                  for c in children(tok)):
         return False
     if trig.requires_dep and not any(frames.fill(s, tok, lang) if ":" in s or s == "xcomp" else
-                                     [c for c in tok.children if c.dep_ == s] for s in trig.requires_dep):
+                                     [c for c in children(tok) if c.dep_ == s] for s in trig.requires_dep):
         return False
     return True

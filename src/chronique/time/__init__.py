@@ -40,6 +40,7 @@ def tag(text: str, published: dt.date | None, doc_id: str = "", doc=None, lang: 
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=None)
 def weekday_names(lang: str = "fr") -> frozenset[str]:
     """The language's weekday names, lower-cased (``time.yaml``): the events stage reads them in the parse."""
     return frozenset(d.lower() for d in load_lexicon(lang).data["weekdays"])

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Timex
+from ..nlp import sentence
 from . import calendar as cal
 from .lexicon import Lexicon, alternation, load, norm
 from .tense import governing_verb
@@ -62,7 +63,7 @@ def _attached(trigger, root) -> bool:
 def _in_sentence(doc, trigger, timexes):
     """The sentence's time expressions that can date the trigger: not those inside a subordinate
     clause that does not hold it ("Lavrov s'est rendu à Pyongyang, que Kim avait quitté en avril")."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     above = {trigger.i, *(a.i for a in trigger.ancestors)}
     for t in timexes:
         if t.start >= sent.start_char and t.end <= sent.end_char and (span := _token_span(doc, t)):

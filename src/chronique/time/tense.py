@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import morph
 from .calendar import FUTURE, PAST, PRESENT
 from .lexicon import Lexicon, load
 
@@ -20,9 +21,9 @@ def _aux_children(verb):
 
 
 def _is_conditional(tok, lex: Lexicon) -> bool:
-    if "Cnd" in tok.morph.get("Mood"):
+    if "Cnd" in morph(tok, "Mood"):
         return True
-    finite = "Fin" in tok.morph.get("VerbForm")
+    finite = "Fin" in morph(tok, "VerbForm")
     return finite and tok.text.lower().endswith(tuple(lex.data["tense"]["conditional_endings"]))
 
 
@@ -34,12 +35,12 @@ def _aux_direction(auxes, lex: Lexicon) -> str | None:
     perfect = [a for a in auxes if a.dep_ != "aux:pass" and a.lemma_.lower() in lex.perfect_aux]
     if perfect:
         return FUTURE if "Fut" in perfect[0].morph.get("Tense") else PAST
-    passive = [a for a in auxes if a.dep_ == "aux:pass" and "Fin" in a.morph.get("VerbForm")]
+    passive = [a for a in auxes if a.dep_ == "aux:pass" and "Fin" in morph(a, "VerbForm")]
     return _finite_direction(passive[0], lex) if passive else None
 
 
 def _finite_direction(tok, lex: Lexicon) -> str | None:
-    tense = tok.morph.get("Tense")
+    tense = morph(tok, "Tense")
     if "Fut" in tense or _is_conditional(tok, lex):
         return FUTURE
     if "Past" in tense or "Imp" in tense:
@@ -50,9 +51,9 @@ def _finite_direction(tok, lex: Lexicon) -> str | None:
 def _periphrastic(verb, lex: Lexicon) -> bool:
     """"va signer", "doit se rendre": a future-auxiliary verb governing an infinitive."""
     fut = lex.data["tense"]["future_aux"]
-    if "Inf" in verb.morph.get("VerbForm") and verb.head is not verb:
+    if "Inf" in morph(verb, "VerbForm") and verb.head is not verb:
         return verb.head.lemma_.lower() in fut
-    return verb.lemma_.lower() in fut and any("Inf" in c.morph.get("VerbForm") for c in verb.children)
+    return verb.lemma_.lower() in fut and any("Inf" in morph(c, "VerbForm") for c in verb.children)
 
 
 def verb_direction(verb, lex: Lexicon) -> str | None:
@@ -67,7 +68,7 @@ def verb_direction(verb, lex: Lexicon) -> str | None:
             return by_aux
         if _periphrastic(verb, lex):
             return FUTURE
-        if "Inf" not in verb.morph.get("VerbForm") or verb.head is verb:
+        if "Inf" not in morph(verb, "VerbForm") or verb.head is verb:
             break
         verb = verb.head
     return _finite_direction(verb, lex)
@@ -79,9 +80,10 @@ def governing_verb(tok):
     while seen < 30:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
             return tok
-        if tok.head is tok:
+        head = tok.head
+        if head is tok or head.i == tok.i:  # no head, or the root (where the walk would only mark time): none
             return None
-        tok, seen = tok.head, seen + 1
+        tok, seen = head, seen + 1
     return None
 
 
@@ -117,6 +119,6 @@ def is_pluperfect(token, lang: str) -> bool:
     lex = load(lang)
     verb = token.head if token.dep_.startswith("aux") else token
     for aux in _aux_children(verb):
-        if aux.lemma_.lower() in lex.perfect_aux and "Imp" in aux.morph.get("Tense"):
-            return "Part" in verb.morph.get("VerbForm") or verb.pos_ == "VERB"
+        if aux.lemma_.lower() in lex.perfect_aux and "Imp" in morph(aux, "Tense"):
+            return "Part" in morph(verb, "VerbForm") or verb.pos_ == "VERB"
     return False
