@@ -77,20 +77,13 @@ def _score(trigger, t: Timex, span) -> tuple:
     return (0 if _attached(trigger, span.root) else 1, dist)
 
 
-SINCE_REACH = 4  # words between "depuis" and the date it introduces ("depuis la guerre de 2014")
-
-
 def _since(trigger, span, lex: Lexicon) -> bool:
-    """The date a first of its kind or a superlative is counted from, after it ("le premier sommet depuis 2007",
-    "la plus sévère confrontation depuis 2014"): it does not date it ("depuis dimanche, la plus sévère…" does)."""
-    if trigger.pos_ != "NOUN" or not any(
-            lex.has("since_firsts", c.text) or (c.pos_ == "ADJ" and any(
-                lex.has("since_superlatives", d.text) for d in c.children if d.dep_ == "advmod"))
-            for c in trigger.children if c.dep_ in ("amod", "nummod")):
+    """The date a first of its kind is counted from ("le premier sommet depuis 2007"): it does not date it."""
+    if trigger.pos_ != "NOUN" or not any(lex.has("since_firsts", c.text) for c in trigger.children
+                                         if c.dep_ in ("amod", "nummod")):
         return False
     first = span[0]
-    before = first.doc[max(trigger.i + 1, first.i - SINCE_REACH): first.i + 1]  # "depuis la guerre de 2014"
-    return first.i > trigger.i and any(lex.has("since_words", t.text) for t in before)
+    return any(lex.has("since_words", w) for w in [first.text] + ([first.nbor(-1).text] if first.i > 0 else []))
 
 
 def _usable(t: Timex, published: dt.date | None) -> bool:

@@ -15,7 +15,7 @@ MAPPINGS = ("months", "weekdays", "seasons", "numbers", "ordinals", "units", "da
             "relative_duration", "duration_words", "set_words")
 LISTS = ("vague_numbers", "past_words", "future_words", "this_words", "stop_phrases",
          "date_prepositions", "year_followers", "name_heads", "name_linkers", "year_elisions", "month_nouns",
-         "earlier_words", "first_day", "set_word_blockers", "since_words", "since_firsts", "since_superlatives")
+         "earlier_words", "first_day", "set_word_blockers", "since_words", "since_firsts")
 TENSE_KEYS = ("future_aux", "conditional_endings", "past_cue", "future_cue")
 DATELINE_KEYS = ("before", "after")
 WORD_START = r"(?<![\w-])"  # every rule starts at a word start (not inside a word or after a hyphen)
