@@ -256,10 +256,15 @@ function timeTicks(t0, t1, width) {
   return ticks;
 }
 
+// Below this many pixels a year, even two-digit year labels collide: the timeline grows wider than its panel
+// and scrolls sideways (a story reaching back to 1953 spans seventy years).
+const YEAR_PX = 28;
+
 function renderTimeline() {
   const svg = $("#timeline");
   svg.replaceChildren();
-  const width = svg.clientWidth || 900;
+  svg.style.width = "";
+  let width = svg.clientWidth || 900;
   const dated = state.items.map((item) => ({ item, t: parseDate(item.date) })).filter((p) => p.t !== null);
   const undated = state.items.length - dated.length;
   $("#tl-count").textContent = `${state.total} groupe(s)` + (state.items.length < state.total ? `, ${state.items.length} affichés` : "");
@@ -268,11 +273,18 @@ function renderTimeline() {
     svg.append(svgEl("text", { x: 10, y: 34, class: "empty" }, state.items.length ? "Aucun événement daté." : "Aucun événement pour ces filtres."));
     return;
   }
-  const [left, right, top] = [24, width - 24, 10];
+  const [left, top] = [24, 10];
+  let right = width - 24;
   let t0 = Math.min(...dated.map((p) => p.t));
   let t1 = Math.max(...dated.map((p) => p.t));
   const pad = Math.max((t1 - t0) * 0.03, 15 * 864e5);
   t0 = axisStart(t0 - pad, t1 + pad); t1 += pad;
+  const needed = ((t1 - t0) / (365.25 * 864e5)) * YEAR_PX + 48;
+  if (needed > width) {
+    width = Math.ceil(needed);
+    svg.style.width = width + "px";
+    right = width - 24;
+  }
   const x = (t) => left + ((t - t0) / (t1 - t0)) * (right - left);
   dated.sort((a, b) => a.t - b.t);
   // A crowded period takes smaller dots before more than 40 lanes; the smallest dots take every lane they need.
