@@ -422,8 +422,8 @@ def _thing_complement(t: Token, noun: Token, parts: ParticipantIndex) -> bool:
     """The "de" complement of an event noun that names no party ("la livraison de chars", "la dénucléarisation de la
     péninsule"): what the act is about, not a doer left uncoded (a party there is: "la visite du ministre",
     "l'offensive des rebelles"), so the event finds its doer as an actorless one does."""
-    return (noun.pos_ == "NOUN" and t.head.i == noun.i and t.dep_ == "nmod" and t.pos_ == "NOUN"
-            and frames.prep_of(t) in language.grammar(parts.lang).forms("de") and parts.mention_for(t) is None)
+    return (noun.pos_ == "NOUN" and t.pos_ == "NOUN" and t.dep_ == "nmod"
+            and t in frames.with_prep(noun, "de", parts.lang) and parts.mention_for(t) is None)
 
 
 def _no_party(t: Token, lexicon: Lexicon, timexes: Sequence[Timex]) -> bool:

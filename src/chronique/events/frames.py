@@ -206,7 +206,7 @@ def subjects(verb: Token, lang: str) -> list[Token]:
             return []
         stray = inverted_speaker(verb, lang) or syntax(lang).stray_subject(verb) or syntax(lang).caseless_subject(verb) \
             or syntax(lang).quantity_subject(verb) or next(
-                (p for c in verb.children if c.dep_ == "advcl" and (p := syntax(lang).apposed_patient(c))), [])
+                (p for c in children(verb) if c.dep_ == "advcl" and (p := syntax(lang).apposed_patient(c))), [])
         if stray:
             return stray
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:

@@ -46,11 +46,11 @@ class ParticipantIndex:
     def protagonist(self) -> Actor | None:
         """The coded actor the story names most, at least ``PROTAGONIST_MENTIONS`` times and more than any
         other: the doer of a clause that names nobody, when no earlier sentence has one either."""
-        counts = Counter(_key(m.actor) for m in self.mentions if m.actor.country)
+        counts = Counter(actor_key(m.actor) for m in self.mentions if m.actor.country)
         top = counts.most_common(2)
         if not top or top[0][1] < PROTAGONIST_MENTIONS or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
-        return next(m.actor for m in self.mentions if _key(m.actor) == top[0][0])
+        return next(m.actor for m in self.mentions if actor_key(m.actor) == top[0][0])
 
     def inside_name(self, tok: Token) -> bool:
         """The token is a word inside an actor's name, not that mention's head."""
@@ -76,7 +76,7 @@ class ParticipantIndex:
             group = self.members.get((m.start, m.end), []) if m is not None else []
             found = [_with_sector(g.actor, event_type) for g in group] if len(group) > 1 else [actor]
             for actor in found:
-                key = _key(actor)
+                key = actor_key(actor)
                 if key not in seen:
                     seen.add(key)
                     out.append(actor)
@@ -118,7 +118,7 @@ class ParticipantIndex:
         for m in found:
             tok = trig.doc[m.head]
             actor = self._actor(tok, event_type)
-            if actor is not None and _key(actor) not in exclude:
+            if actor is not None and actor_key(actor) not in exclude:
                 return [actor]
         return []
 
@@ -150,10 +150,10 @@ class ParticipantIndex:
             if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):
                 continue  # "la Libye a été suspendue": the subject undergoes the act
             actor = self._actor(relative_antecedent(tok), "")
-            if actor is not None and _key(actor) not in exclude:
+            if actor is not None and actor_key(actor) not in exclude:
                 return [actor]
         actor = self.speaker_actor(trig, "") if speaker else None
-        if actor is not None and _key(actor) not in exclude:
+        if actor is not None and actor_key(actor) not in exclude:
             return [actor]
         return []
 
@@ -209,6 +209,6 @@ def _with_sector(actor: Actor, event_type: str) -> Actor:
 PROTAGONIST_MENTIONS = 3
 
 
-def _key(actor: Actor) -> str:
+def actor_key(actor: Actor) -> str:
     """What tells one participant from another: its id, else its name, else its words."""
     return actor.id or actor.name or actor.text

@@ -11,6 +11,7 @@ from chronique.events import frames
 from chronique.lang import words
 from chronique.nlp import children, morph
 from chronique.events.lexicon import Lexicon
+from chronique.events.participants import actor_key
 from chronique.model import Actor, Event
 
 # Reactions whose target is the doer of the act they name.
@@ -33,13 +34,13 @@ class Told:
         """The actors of the event told on ``act`` itself, else of the latest factual event of one of ``types``
         (None: any) told in the last ``LOOKBACK`` sentences (that one first when a demonstrative points back to
         it: "cette attaque"); never the reactor's own."""
-        own = {_key(a) for a in reactor}
+        own = {actor_key(a) for a in reactor}
         here = [e for s, i, e in self.events if i == act.i]
         recent = [e for s, i, e in reversed(self.events) if sentence - LOOKBACK <= s <= sentence
                   and (types is None or e.event_type in types) and e.aux == "none" and i != act.i]
         back = _demonstrative(act)
         for event in (recent + here if back else here + recent):
-            found = [a for a in event.actor if a.country and _key(a) not in own]
+            found = [a for a in event.actor if a.country and actor_key(a) not in own]
             if found:
                 return found
         return []
@@ -83,7 +84,3 @@ def target_of_reaction(event: Event, trigger: Token, told: Told, sentence: int, 
         if found:
             return found
     return []
-
-
-def _key(a: Actor) -> str:
-    return a.id or a.name or a.text
