@@ -14,17 +14,15 @@ The rules are data (``lang/<code>/time.yaml``); this package is the language-neu
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from ..model import Timex
 from .anchor import date_part, event_date, news_day, on_story_day
-from .lexicon import load as load_lexicon
 from .published import infer_published
 from .tagger import tag_candidates
 from .tense import governing_verb, is_pluperfect
 
 __all__ = ["tag", "event_date", "news_day", "on_story_day", "date_part", "governing_verb", "is_pluperfect",
-           "infer_published", "weekday_names"]
+           "infer_published"]
 
 
 def tag(text: str, published: dt.date | None, doc_id: str = "", doc=None, lang: str = "fr") -> list[Timex]:
@@ -37,10 +35,3 @@ def tag(text: str, published: dt.date | None, doc_id: str = "", doc=None, lang: 
     if not text:
         return []
     return [t for _, t in tag_candidates(text, published, doc_id, doc, lang=lang)]
-
-
-@lru_cache(maxsize=8)
-@lru_cache(maxsize=None)
-def weekday_names(lang: str = "fr") -> frozenset[str]:
-    """The language's weekday names, lower-cased (``time.yaml``): the events stage reads them in the parse."""
-    return frozenset(d.lower() for d in load_lexicon(lang).data["weekdays"])
