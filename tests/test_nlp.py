@@ -1,12 +1,15 @@
-"""The pipeline's lemma table sets exactly the lemmas of spaCy's own rule lemmatizer, on every token."""
+"""The pipeline's tag and lemma tables set exactly the attributes of spaCy's own attribute ruler and rule
+lemmatizer, on every token."""
 from __future__ import annotations
 
+import numpy
 import pytest
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 
 from chronique.ingest import model_view, read_sources
 from chronique.model import Document
-from chronique.nlp import LemmaTable, load_nlp, respellings, surface
+from chronique.nlp import LemmaTable, TagTable, load_nlp, respellings, surface
 
 SENTENCES = [  # the team's own sentences: verbs, auxiliaries, elisions, names, numbers, odd spacing
     "Le ministre a reçu son homologue lundi à Paris.",
@@ -24,8 +27,8 @@ SENTENCES = [  # the team's own sentences: verbs, auxiliaries, elisions, names, 
 
 @pytest.fixture(scope="module")
 def spacy_nlp() -> Language:
-    """The same pipeline with spaCy's own lemmatizer."""
-    return load_nlp(lemma_table=False)
+    """The same pipeline with spaCy's own attribute ruler and lemmatizer."""
+    return load_nlp(tables=False)
 
 
 def _texts(examples_dir) -> list[str]:
@@ -36,7 +39,7 @@ def _texts(examples_dir) -> list[str]:
 
 def test_lemma_table_replaces_the_lemmatizer(nlp):
     assert "lemma_table" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
-    assert nlp.pipe_names.index("attribute_ruler") < nlp.pipe_names.index("lemma_table")
+    assert nlp.pipe_names.index("tag_table") < nlp.pipe_names.index("lemma_table")  # lemmas read the part of speech
     assert nlp.get_pipe("lemmatizer").lookups.has_table("lemma_lookup")  # geo reads the tables there
 
 
@@ -46,6 +49,35 @@ def test_same_lemmas_as_spacy(nlp, spacy_nlp, examples_dir):
     theirs = [[t.lemma_ for t in d] for d in spacy_nlp.pipe(texts, batch_size=16)]
     assert sum(map(len, ours)) > 4000
     assert ours == theirs
+
+
+def test_tag_table_replaces_the_attribute_ruler(nlp):
+    assert "tag_table" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    assert nlp.pipe_names.index("parser") < nlp.pipe_names.index("tag_table") < nlp.pipe_names.index("lemma_table")
+
+
+def test_same_tags_as_spacy(nlp, spacy_nlp, examples_dir):
+    """Tags, parts of speech, morphology and labels as the ruler sets them, whitespace tokens included."""
+    texts = _texts(examples_dir) + [t.replace("\n", "\n \n\t") for t in SENTENCES]
+    attrs = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
+    ours = list(nlp.pipe(texts, batch_size=16))
+    theirs = list(spacy_nlp.pipe(texts, batch_size=16))
+    assert sum(t.is_space for d in ours for t in d) > 20  # the ruler's whitespace rules were exercised
+    for a, b in zip(ours, theirs):
+        assert numpy.array_equal(a.to_array(attrs), b.to_array(attrs)), a.text[:60]
+        assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+
+
+def test_a_ruler_with_other_rules_is_kept(spacy_nlp):
+    """A rule over attributes the table does not read leaves spaCy's ruler in charge."""
+    ruler = spacy_nlp.get_pipe("attribute_ruler")
+    assert TagTable.understands(ruler)
+    other = spacy_nlp.add_pipe("attribute_ruler", name="other_ruler", last=True)
+    other.add([[{"LOWER": "onu"}]], {"TAG": "PROPN"})
+    try:
+        assert not TagTable.understands(other)
+    finally:
+        spacy_nlp.remove_pipe("other_ruler")
 
 
 def test_same_lemmas_twice(nlp):

@@ -9,9 +9,12 @@ from typing import Callable
 import numpy
 import spacy
 from pydantic import BaseModel, ConfigDict, model_validator
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import hash_string
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Span, Token
 
 from chronique import lang
@@ -172,6 +175,89 @@ class LemmaTable:
 def make_lemma_table(nlp: Language, name: str, rules: str) -> LemmaTable:
     """A ``LemmaTable`` over the pipeline's (disabled) rule lemmatizer named ``rules``."""
     return LemmaTable(nlp.get_pipe(rules))
+
+
+class TagTable:
+    """spaCy's attribute ruler, for the rules it can read, without a Matcher and a Span per token.
+
+    The French model's ruler copies each token's part of speech into its tag (one rule per part of speech) and
+    fixes up the few whitespace tokens. Here the copy is one table lookup over the document's arrays, and only
+    the tokens another rule can match (a whitespace token, a part of speech SPACE) go through the ruler's own
+    rules, in its order and with its setter, on the values the Matcher would have seen. ``understands`` says
+    whether a ruler's rules are all of the shapes read here; ``load_nlp`` keeps the ruler otherwise."""
+
+    SHAPES = {"POS", "IS_SPACE", "DEP"}  # token-pattern keys read by ``_matches``
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+        strings = ruler.vocab.strings
+        self.tag_of: dict[int, int] = {}  # part of speech -> tag, from the rules [{"POS": p}] -> {"TAG": t}
+        self.other: list[tuple[int, dict]] = []  # (rule index, its one token pattern): the per-token rules
+        for i, rule in enumerate(ruler.patterns):
+            (pattern,) = rule["patterns"]
+            (tok,) = pattern
+            if set(tok) == {"POS"} and set(rule["attrs"]) == {"TAG"} and isinstance(tok["POS"], str):
+                self.tag_of[POS_IDS[tok["POS"]]] = strings.add(rule["attrs"]["TAG"])
+            else:
+                self.other.append((i, tok))
+
+    @classmethod
+    def understands(cls, ruler: AttributeRuler) -> bool:
+        """Every rule is one one-token pattern on the first token, over POS, IS_SPACE and DEP as ``_matches``
+        reads them (the French model's 23 rules are)."""
+        for rule in ruler.patterns:
+            if rule["index"] not in (0, -1) or len(rule["patterns"]) != 1 or len(rule["patterns"][0]) != 1:
+                return False
+            tok = rule["patterns"][0][0]
+            if not set(tok) <= cls.SHAPES or not isinstance(tok.get("POS", ""), str) \
+                    or not isinstance(tok.get("IS_SPACE", True), bool) \
+                    or not (isinstance(tok.get("DEP", ""), str) or set(tok["DEP"]) == {"NOT_IN"}):
+                return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set tags (and, on whitespace, part of speech, morphology, dependency label) as the ruler would."""
+        if not len(doc):
+            return doc
+        rows = doc.to_array([POS, TAG, IS_SPACE, DEP])
+        tag_of = self.tag_of
+        doc.from_array([TAG], numpy.array([tag_of.get(p, t) for p, t in rows[:, :2].tolist()], dtype=numpy.uint64))
+        masks = [(n, self._matches(tok, rows)) for n, tok in self.other]  # what the Matcher saw, rule by rule
+        todo = numpy.logical_or.reduce([m for _, m in masks]) if masks else numpy.zeros(len(doc), dtype=bool)
+        attrs = self.ruler.attrs
+        for i in numpy.flatnonzero(todo).tolist():  # the rules apply in order
+            tok = doc[i]
+            for n, mask in masks:
+                if mask[i]:
+                    set_token_attrs(tok, attrs[n])
+        return doc
+
+    @staticmethod
+    def _matches(tok: dict, rows: numpy.ndarray) -> numpy.ndarray:
+        """Which rows (POS, TAG, IS_SPACE, DEP) match the token pattern ``tok``."""
+        hit = numpy.ones(len(rows), dtype=bool)
+        if "POS" in tok:
+            hit &= rows[:, 0] == POS_IDS[tok["POS"]]
+        if "IS_SPACE" in tok:
+            hit &= rows[:, 2] == int(tok["IS_SPACE"])
+        if "DEP" in tok:
+            dep = tok["DEP"]
+            if isinstance(dep, str):
+                hit &= rows[:, 3] == _string_id(dep)
+            else:
+                hit &= ~numpy.isin(rows[:, 3], [_string_id(d) for d in dep["NOT_IN"]])
+        return hit
+
+
+def _string_id(text: str) -> int:
+    """The hash spaCy stores for ``text`` (0 for the empty string, as ``Doc.to_array`` gives a missing label)."""
+    return 0 if text == "" else int(hash_string(text))
+
+
+@Language.factory("tag_table")
+def make_tag_table(nlp: Language, name: str, ruler: str) -> TagTable:
+    """A ``TagTable`` over the pipeline's (disabled) attribute ruler named ``ruler``."""
+    return TagTable(nlp.get_pipe(ruler))
 
 
 # --- the parse, read once per document -------------------------------------------------------------
@@ -338,11 +424,12 @@ def per_span(fn: Callable) -> Callable:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = MODEL, lemma_table: bool = True, respell: bool = True) -> Language:
+def load_nlp(model: str = MODEL, tables: bool = True, respell: bool = True) -> Language:
     """Load the pipeline; fail with the install command rather than downloading anything.
 
-    ``lemma_table``: spaCy's lemmatizer stays in the pipeline, disabled, and a ``LemmaTable`` over it sets
-    the same lemmas faster (False: spaCy's own, e.g. for the raw spaCy reference of the benchmarks).
+    ``tables``: spaCy's attribute ruler and lemmatizer stay in the pipeline, disabled, and a ``TagTable`` and a
+    ``LemmaTable`` over them set the same attributes faster (False: spaCy's own, e.g. for the raw spaCy
+    reference of the benchmarks).
     ``respell``: stand-ins for the words the parser mis-reads, and the language's repairs of the tree it builds
     (False: spaCy as it comes)."""
     try:
@@ -353,7 +440,10 @@ def load_nlp(model: str = MODEL, lemma_table: bool = True, respell: bool = True)
     if respell:
         nlp.add_pipe("respell", first=True, config={"language": nlp.lang})
         nlp.add_pipe("parse_repairs", after="parser", config={"language": nlp.lang})
-    if lemma_table and "lemmatizer" in nlp.pipe_names:
+    if tables and "attribute_ruler" in nlp.pipe_names and TagTable.understands(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("tag_table", after="attribute_ruler", config={"ruler": "attribute_ruler"})
+        nlp.disable_pipe("attribute_ruler")
+    if tables and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("lemma_table", after="lemmatizer", config={"rules": "lemmatizer"})
         nlp.disable_pipe("lemmatizer")
     return nlp

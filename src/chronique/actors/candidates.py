@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from spacy.tokens import Token
 
 from ..model import Actor
 from .kb import AliasHit, Entity, KnowledgeBase, TitleHit
@@ -51,7 +54,7 @@ class Context:
     def __init__(self, doc, kb: KnowledgeBase, published: dt.date | None) -> None:
         self.doc, self.kb, self.published = doc, kb, published
         self.toks = tokens(doc)  # ``doc[i]`` without a new Token each time (``nlp.tokens``)
-        self.keys = [token_key(t) for t in self.toks]
+        self.keys = token_keys(self.toks)
         self.adjectives = kb.adjectives_in(self.keys)  # nationality adjectives as this document reads them
         self.clusters: dict[str, Entity | None] = {}
         self.surnames: dict[str, str] = {}
@@ -63,15 +66,22 @@ class Context:
         self.last_role: str | None = None
 
 
-def token_key(tok) -> str | None:
-    """A token's matching key: "" for a token a name may span (quotes, brackets, a glued hyphen),
-    None for a hard break."""
-    k = key(tok.text)
-    if k:
-        return k
+def token_keys(toks: Sequence[Token]) -> list[str | None]:
+    """Each token's matching key (``key`` of its text, remembered by ``key``): "" for a token a name may span
+    (quotes, brackets, a glued hyphen), None for a hard break."""
+    keys: list[str | None] = [key(t.text) for t in toks]
+    for i, k in enumerate(keys):
+        if not k:
+            keys[i] = _nonword_key(toks, i)
+    return keys
+
+
+def _nonword_key(toks: Sequence[Token], i: int) -> str | None:
+    """The key of a token with no letters or digits: "" when a name may span it, else None."""
+    tok = toks[i]
     if tok.text in _TRANSPARENT or tok.is_space:
         return ""
-    glued = tok.i > 0 and not tokens(tok.doc)[tok.i - 1].whitespace_ and not tok.whitespace_
+    glued = i > 0 and not toks[i - 1].whitespace_ and not tok.whitespace_
     return "" if glued and tok.text in "-\u2010\u2011" else None
 
 

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .. import lang as language
 from .gazetteer import Gazetteer
+from .kb_cache import cached
 from .schema import (CountriesFile, GroupEntry, KBError, OrgEntry, OrgsFile, PeopleFile, PersonEntry,
                      RoleSpell, TitleEntry, TitlesFile)
 from .text import is_acronym, key, key_prefixes, strip_prefix
@@ -306,5 +307,6 @@ def load_kb(extra: Iterable[Path] = (), lang: str = "fr", packaged_people: bool 
 
 @lru_cache(maxsize=None)
 def default_kb(lang: str = "fr") -> KnowledgeBase:
-    """The packaged knowledge base of a language (plus $CHRONIQUE_KB_EXTRA), built once per process."""
-    return load_kb(lang=lang)
+    """The packaged knowledge base of a language (plus $CHRONIQUE_KB_EXTRA), built once per process, or read
+    back as an earlier process built it from the same files (``kb_cache``)."""
+    return cached(f"kb-{lang}", data_files() + language.data_files(), lambda: load_kb(lang=lang))

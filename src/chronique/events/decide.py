@@ -131,12 +131,33 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
 
 def indices(feats: Sequence[str]) -> np.ndarray:
     """Stable hashed bucket of each feature (crc32: the same in every process and run)."""
-    return np.fromiter((zlib.crc32(s.encode("utf-8")) & (BUCKETS - 1) for s in feats), dtype=np.int64,
-                       count=len(feats))
+    return np.fromiter((_bucket(s) for s in feats), dtype=np.int64, count=len(feats))
+
+
+@lru_cache(maxsize=1 << 17)
+def _bucket(feature: str) -> int:
+    """A feature's bucket, remembered: most features ("bias", "p=VERB", "d=obj") recur in every sentence."""
+    return zlib.crc32(feature.encode("utf-8")) & (BUCKETS - 1)
+
+
+_UNIT: dict[int, tuple[object, dict[int, np.ndarray]]] = {}  # id(vocab) -> (the vocab, kept alive; orth -> vector)
 
 
 def vector(tok: Token) -> np.ndarray:
-    """The token's unit-length word vector (zeros for a word the vectors lack)."""
+    """The token's unit-length word vector (zeros for a word the vectors lack); a word's static vector
+    depends on nothing but the word, so it is computed once per vocabulary and word (never changed in place:
+    callers stack copies)."""
+    vocab = tok.vocab
+    _, known = _UNIT.setdefault(id(vocab), (vocab, {}))
+    found = known.get(tok.orth)
+    if found is None:
+        if len(known) >= 1 << 16:
+            known.clear()
+        found = known[tok.orth] = _unit(tok)
+    return found
+
+
+def _unit(tok: Token) -> np.ndarray:
     v = tok.vector if tok.has_vector else None
     if v is None or not len(v):
         return np.zeros(tok.vocab.vectors_length or 300, dtype=np.float32)
