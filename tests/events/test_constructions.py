@@ -761,6 +761,22 @@ def test_an_object_the_parser_hangs_on_the_day_is_the_verbs_for_every_stage(nlp,
     assert next(t for t in speaker if t.text == "président").head.text == "dimanche"  # an incise's inverted subject
 
 
+def test_infinitives_with_the_same_preposition_are_coordinated_with_each_other(nlp):
+    """"chercher à rétablir X, rompues en 1979…, et à rouvrir Y": the parser hangs the second infinitive on the
+    finite verb or on the participle between them; the tree repair hangs it on the first ("à rétablir"), so it
+    is not read inside the participle's clause (nor dated by its year)."""
+    for text, first, second in (
+            ("Les deux gouvernements ont décidé de chercher à rétablir les relations diplomatiques, rompues en 1979 "
+             "par la révolution, et à rouvrir leurs ambassades avant la fin de l'année.", "rétablir", "rouvrir"),
+            ("Le Caire et Tel-Aviv y conviennent de chercher à obtenir cette année la levée du blocus, imposé en "
+             "2007 par l'armée, et à remplacer celui-ci par un accord de paix durable.", "obtenir", "remplacer")):
+        doc = nlp(text)
+        tok = next(t for t in doc if t.text == second)
+        assert (tok.dep_, tok.head.text) == ("conj", first)
+    doc = nlp("Le ministre a promis de réduire la dette, creusée en 2020 par la crise, et de baisser les impôts.")
+    assert next(t for t in doc if t.text == "baisser").head.text == "réduire"  # parsed right: left as it is
+
+
 def test_what_someone_is_accused_of_having_done_is_alleged_not_reported(events_of):
     """"accuser X d'avoir tué": the killing is the accusation's content (hypothetical), not a new ASSAULT."""
     evs = events_of("Le chef de l'opposition malienne a accusé vendredi l'armée d'avoir tué quinze civils dans le nord.")

@@ -86,14 +86,39 @@ def _weekday_names(data: dict) -> frozenset[str]:
 
 
 def repair_tree(doc: Doc) -> None:
-    """In "a approuvé vendredi un prêt", "a reçu lundi Vladimir Poutine" the parser hangs the object on the day
-    name (as its object, or as a caseless modifier right after it). It is the verb's object: re-hung so, once
-    after the parse, for every stage that reads the tree (a modifier after "de" or "à" is not: "lundi de Pâques")."""
+    """Once after the parse, for every stage that reads the tree. In "a approuvé vendredi un prêt", "a reçu lundi
+    Vladimir Poutine" the parser hangs the object on the day name (as its object, or as a caseless modifier right
+    after it). It is the verb's object: re-hung so (a modifier after "de" or "à" is not: "lundi de Pâques"). A
+    second infinitive coordinated with a first one is hung on it (``_first_conjunct``)."""
     days = language.load("fr", "time", _weekday_names)
     moves = [(tok, tok.head.head) for tok in doc if _under_day(tok, days)]
     for tok, verb in moves:
         tok.head = verb
         tok.dep_ = "obj"
+    for tok, first in [(tok, first) for tok in doc if (first := _first_conjunct(tok)) is not None]:
+        tok.head = first  # (still a conj)
+
+
+def _first_conjunct(tok: Token) -> Token | None:
+    """Infinitives introduced by the same preposition are coordinated with each other ("chercher à proclamer la
+    fin de la guerre, interrompue en 1953, et à remplacer…"): the parser may hang the second on a participle or a
+    finite verb in between. Returns the infinitive it belongs to (the nearest before it in the sentence with the
+    same preposition), when it is misplaced so."""
+    if tok.dep_ != "conj" or "Inf" not in tok.morph.get("VerbForm") or "Inf" in tok.head.morph.get("VerbForm"):
+        return None
+    mark = _infinitive_mark(tok)
+    if mark is None:
+        return None
+    doc, start = tok.doc, tok.sent.start
+    return next((doc[i] for i in range(tok.i - 1, start - 1, -1)
+                 if "Inf" in doc[i].morph.get("VerbForm") and _infinitive_mark(doc[i]) == mark), None)
+
+
+def _infinitive_mark(verb: Token) -> str | None:
+    """The preposition before an infinitive: "à" or "de" ("d'" read as "de"), else None."""
+    marks = [c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
+    mark = {"d'": "de"}.get(marks[0], marks[0]) if marks else None
+    return mark if mark in ("à", "de") else None
 
 
 def _under_day(tok: Token, days: frozenset[str]) -> bool:
