@@ -76,6 +76,8 @@ def test_a_ruler_with_other_rules_is_kept(spacy_nlp):
     other.add([[{"LOWER": "onu"}]], {"TAG": "PROPN"})
     try:
         assert not TagTable.understands(other)
+        with pytest.raises(ValueError, match="keep spaCy's ruler"):
+            TagTable(other)
     finally:
         spacy_nlp.remove_pipe("other_ruler")
 

@@ -189,6 +189,9 @@ class TagTable:
     SHAPES = {"POS", "IS_SPACE", "DEP"}  # token-pattern keys read by ``_matches``
 
     def __init__(self, ruler: AttributeRuler) -> None:
+        if not self.understands(ruler):
+            raise ValueError("TagTable: the attribute ruler has rules other than one-token patterns over POS, "
+                             "IS_SPACE and DEP; keep spaCy's ruler for this model")
         self.ruler = ruler
         strings = ruler.vocab.strings
         self.tag_of: dict[int, int] = {}  # part of speech -> tag, from the rules [{"POS": p}] -> {"TAG": t}
