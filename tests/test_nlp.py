@@ -133,3 +133,32 @@ def test_a_present_tense_verb_read_as_a_noun_is_parsed_as_a_verb(nlp, text, verb
                                   "La critique de Berlin a été vive."])
 def test_the_same_words_as_nouns_are_left_as_they_are(nlp, text):
     assert "respelled" not in nlp(text).user_data
+
+
+def test_sentences_start_after_final_punctuation_or_a_blank_line(nlp):
+    """A title with no full stop is its own sentence; a sentence-initial name does not end one ("Pyongyang | a
+    mis en garde" was cut by the parser); a line break alone starts one."""
+    doc = nlp("Tension dans le Golfe\n\nPyongyang a mis en garde Séoul mardi. La Chine appelle au calme.\nFin")
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == ["Tension dans le Golfe", "Pyongyang a mis en garde Séoul mardi.", "La Chine appelle au calme.",
+                     "Fin"]
+
+
+def test_sentence_starts_reads_the_texts_arrays_as_the_token_walk_did(nlp, examples_dir):
+    """The component sets exactly the starts the former walk over tokens set, on the examples and odd spacing."""
+    from chronique.nlp import SENTENCE_ENDS
+
+    def walk(doc):
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and "\n" in prev.text:
+                tok.is_sent_start = True
+            elif not (prev.is_space or prev.text[-1] in SENTENCE_ENDS or tok.is_space):
+                tok.is_sent_start = False
+        return doc
+
+    component = nlp.get_pipe("sentence_starts")
+    texts = _texts(examples_dir) + [t.replace("\n", "\n \n\t") for t in SENTENCES] + ["a", "«Oui», dit-il.\n\nNon"]
+    for text in texts:
+        ours, theirs = component(nlp.make_doc(text)), walk(nlp.make_doc(text))
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], text[:60]
