@@ -148,7 +148,10 @@ def vector(tok: Token) -> np.ndarray:
     depends on nothing but the word, so it is computed once per vocabulary and word (never changed in place:
     callers stack copies)."""
     vocab = tok.vocab
-    _, known = _UNIT.setdefault(id(vocab), (vocab, {}))
+    entry = _UNIT.get(id(vocab))
+    if entry is None:
+        entry = _UNIT[id(vocab)] = (vocab, {})
+    known = entry[1]
     found = known.get(tok.orth)
     if found is None:
         if len(known) >= 1 << 16:

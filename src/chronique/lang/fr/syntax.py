@@ -115,10 +115,12 @@ def _first_conjunct(tok: Token) -> Token | None:
 
 
 def _infinitive_mark(verb: Token) -> str | None:
-    """The preposition before an infinitive: "à" or "de" ("d'" read as "de"), else None."""
+    """The preposition before an infinitive, one of ``prepositions.yaml``'s ``infinitive`` list, an elided form
+    read as its preposition ("d'" as "de": ``grammar.yaml`` contractions), else None."""
     marks = [c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
-    mark = {"d'": "de"}.get(marks[0], marks[0]) if marks else None
-    return mark if mark in ("à", "de") else None
+    if not marks or marks[0] not in language.words("fr", "prepositions", "infinitive"):
+        return None
+    return next((prep for prep, forms in language.grammar("fr").contractions.items() if marks[0] in forms), marks[0])
 
 
 def _under_day(tok: Token, days: frozenset[str]) -> bool:
