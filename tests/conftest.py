@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# Built knowledge bases are kept in a cache directory (``actors.kb_cache``): the tests, and the commands they
-# start, keep theirs apart from the user's (set CHRONIQUE_CACHE_DIR to keep one between sessions).
+# What a process builds at start-up (knowledge base, language identifier) is kept in a cache directory
+# (``build_cache``): the tests, and the commands they start, keep theirs apart from the user's (set
+# CHRONIQUE_CACHE_DIR to keep one between sessions).
 os.environ.setdefault("CHRONIQUE_CACHE_DIR", tempfile.mkdtemp(prefix="chronique-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -162,3 +162,20 @@ def test_sentence_starts_reads_the_texts_arrays_as_the_token_walk_did(nlp, examp
     for text in texts:
         ours, theirs = component(nlp.make_doc(text)), walk(nlp.make_doc(text))
         assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], text[:60]
+
+
+def test_the_parse_lists_every_tokens_children_as_spacy_does(nlp, examples_dir):
+    from chronique.nlp import children, parsed
+    for doc in nlp.pipe(_texts(examples_dir)):
+        expected = [[c.i for c in t.children] for t in doc]
+        with parsed(doc):
+            assert [[c.i for c in children(t)] for t in doc] == expected
+
+
+def test_the_transition_batches_change_no_annotation(nlp, examples_dir):
+    from chronique.nlp import pipe
+    texts = _texts(examples_dir) * 3
+    attrs = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
+    for one, batched in zip(nlp.pipe(texts, batch_size=16), pipe(nlp, texts, batch_size=16)):
+        assert numpy.array_equal(one.to_array(attrs), batched.to_array(attrs))
+        assert [(e.start, e.end, e.label_) for e in one.ents] == [(e.start, e.end, e.label_) for e in batched.ents]

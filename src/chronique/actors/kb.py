@@ -10,13 +10,13 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from .. import lang as language
 from .gazetteer import Gazetteer
-from .kb_cache import cached
+from ..build_cache import cached, package_code
 from .schema import (CountriesFile, GroupEntry, KBError, OrgEntry, OrgsFile, PeopleFile, PersonEntry,
                      RoleSpell, TitleEntry, TitlesFile)
 from .text import is_acronym, key, key_prefixes, strip_prefix
@@ -108,6 +108,12 @@ class KnowledgeBase:
     articles: tuple[str, ...] = ()  # key prefixes dropped from the start of a name ("la Russie")
 
     # --- lookups -------------------------------------------------------------
+    @cached_property
+    def juntas(self) -> tuple[Entity, ...]:
+        """The ruling military councils (``Entity.junta``), in the order of ``entities`` (a bare "la junte" asks
+        for them: not a walk over every entity each time)."""
+        return tuple(e for e in self.entities.values() if e.junta)
+
     def lookup(self, text: str) -> list[Entity]:
         """Entities whose alias is `text` (normalised, article stripped)."""
         hits = self.aliases.get(strip_prefix(key(text), self.articles))
@@ -308,5 +314,6 @@ def load_kb(extra: Iterable[Path] = (), lang: str = "fr", packaged_people: bool 
 @lru_cache(maxsize=None)
 def default_kb(lang: str = "fr") -> KnowledgeBase:
     """The packaged knowledge base of a language (plus $CHRONIQUE_KB_EXTRA), built once per process, or read
-    back as an earlier process built it from the same files (``kb_cache``)."""
-    return cached(f"kb-{lang}", data_files() + language.data_files(), lambda: load_kb(lang=lang))
+    back as an earlier process built it from the same files and code (``build_cache``)."""
+    return cached(f"kb-{lang}", data_files() + language.data_files(), lambda: load_kb(lang=lang),
+                  code=package_code("actors", "lang"))

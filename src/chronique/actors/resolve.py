@@ -338,7 +338,7 @@ def _country_name(ctx: Context, country: str) -> str:
 
 def _junta(ctx: Context, c: Candidate, text: str, country: str | None) -> bool:
     """A bare "la junte": the ruling military council of the story's country on the date, coded GOV: it governs."""
-    juntas = [e for e in ctx.kb.entities.values() if e.junta and e.active(ctx.published)]
+    juntas = [e for e in ctx.kb.juntas if e.active(ctx.published)]
     if country:
         juntas = [e for e in juntas if e.country == country]
     else:

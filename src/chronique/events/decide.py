@@ -131,7 +131,7 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
 
 def indices(feats: Sequence[str]) -> np.ndarray:
     """Stable hashed bucket of each feature (crc32: the same in every process and run)."""
-    return np.fromiter((_bucket(s) for s in feats), dtype=np.int64, count=len(feats))
+    return np.fromiter(map(_bucket, feats), dtype=np.int64, count=len(feats))
 
 
 @lru_cache(maxsize=1 << 17)

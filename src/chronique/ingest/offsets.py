@@ -14,6 +14,8 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+
 # Hangul vowel and final jamo compose with the syllable before them although their combining class is 0.
 _JAMO_TAIL = range(0x1160, 0x1200)
 
@@ -29,7 +31,8 @@ class Cleaned:
     @classmethod
     def identity(cls, text: str) -> "Cleaned":
         """The text before any change: character i comes from input range [i, i+1)."""
-        return cls(text, array("q", range(len(text))), array("q", range(1, len(text) + 1)))
+        positions = numpy.arange(len(text) + 1, dtype=numpy.int64)  # (array("q", range(n)) loops in Python)
+        return cls(text, array("q", positions[:-1].tobytes()), array("q", positions[1:].tobytes()))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input span covering cleaned characters [start, end) (an empty span stays empty)."""

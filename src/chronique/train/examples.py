@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.events.decide import NONE, features, is_candidate, rule_labels, vector
 from chronique.events.lexicon import load_lexicon
+from chronique.nlp import pipe
 from chronique.events.triggers import find_triggers
 from chronique.train.texts import AnnotatedText, TriggerSpan
 
@@ -77,7 +78,7 @@ def token_labels(doc: Doc, spans: Iterable[TriggerSpan],
 def examples(nlp: Language, texts: Iterable[AnnotatedText], lang: str, batch_size: int = 16) -> Iterator[Example]:
     """Parse each text (all in language ``lang``) once and yield an example per candidate token."""
     texts = list(texts)
-    for at, doc in zip(texts, nlp.pipe((t.text for t in texts), batch_size=batch_size)):
+    for at, doc in zip(texts, pipe(nlp, (t.text for t in texts), batch_size=batch_size)):
         rules, firm = rule_types(doc, lang)
         labels, heads = token_labels(doc, at.triggers, rules)
         for sent in doc.sents:

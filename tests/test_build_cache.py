@@ -1,5 +1,6 @@
-"""The built knowledge base read back from the cache directory is the one a build gives; any change to what the
-build reads names another file; a cache that cannot be used never stops a run."""
+"""A build read back from the cache directory is the one a build gives (the knowledge base, the language
+identifier); any change to what the build reads or runs names another file; a cache that cannot be used never
+stops a run."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,7 +8,8 @@ import dataclasses
 import pytest
 
 from chronique import lang
-from chronique.actors import kb_cache
+from chronique import build_cache as kb_cache
+from chronique.build_cache import package_code
 from chronique.actors.gazetteer import Gazetteer
 from chronique.actors.kb import KnowledgeBase, data_files, default_kb, load_kb
 
@@ -33,9 +35,9 @@ def _never():
 
 def test_read_back_equals_the_build(cache):
     files = data_files() + lang.data_files()
-    built = kb_cache.cached("kb-fr", files, load_kb)
+    built = kb_cache.cached("kb-fr", files, load_kb, code=package_code("actors", "lang"))
     assert len(list(cache.glob("kb-fr-*.pickle"))) == 1
-    again = kb_cache.cached("kb-fr", files, _never)
+    again = kb_cache.cached("kb-fr", files, _never, code=package_code("actors", "lang"))
     assert again is not built
     assert _fields(again) == _fields(built) == _fields(load_kb())
     assert [e.id for e in again.lookup("Sergueï Lavrov")] == [e.id for e in built.lookup("Sergueï Lavrov")] != []
@@ -57,6 +59,16 @@ def test_a_changed_file_names_another_cache(tmp_path):
     data.write_text("people: []\norganizations: []\n", encoding="utf-8")
     assert kb_cache.fingerprint("kb-fr", [data]) != before
     assert kb_cache.fingerprint("kb-en", [data]) != kb_cache.fingerprint("kb-fr", [data])
+
+
+def test_changed_code_names_another_cache(tmp_path):
+    data, code = tmp_path / "people.yaml", tmp_path / "build.py"
+    data.write_text("people: []\n", encoding="utf-8")
+    code.write_text("X = 1\n", encoding="utf-8")
+    before = kb_cache.fingerprint("kb-fr", [data], [code])
+    code.write_text("X = 2\n", encoding="utf-8")
+    assert kb_cache.fingerprint("kb-fr", [data], [code]) != before
+    assert package_code("actors") and all(p.suffix == ".py" for p in package_code("actors"))
 
 
 def test_a_missing_file_is_left_to_the_build(cache):
@@ -88,3 +100,18 @@ def test_old_files_are_pruned(cache):
         (cache / f"t-old{n:02d}.pickle").write_bytes(b"")
     kb_cache.cached("t", [*lang.data_files()][:3], lambda: 1)
     assert len(list(cache.glob("t-*.pickle"))) == kb_cache.KEEP
+
+
+def test_the_language_identifier_read_back_decides_as_built(cache):
+    from chronique.ingest import language
+    language._identifier.cache_clear()
+    try:
+        built = language._identifier()
+        assert list(cache.glob("langid-*.pickle"))
+        language._identifier.cache_clear()
+        again = language._identifier()
+        assert again is not built
+        text = "Le Conseil de sécurité a adopté jeudi une résolution sur le Liban, a annoncé son président."
+        assert again.classify(text) == built.classify(text) and again.classify(text)[0] == "fr"
+    finally:
+        language._identifier.cache_clear()

@@ -1,14 +1,15 @@
-"""The built knowledge base kept on disk between processes: every process (a command, a pool worker, a Ray actor)
-otherwise spends ~1.5 s building it from YAML, against ~0.2 s reading it back.
+"""What a process builds at start-up, kept on disk between processes: every process (a command, a pool worker, a
+Ray actor or read task) otherwise builds it again. The knowledge base takes ~1.5 s to build from YAML against ~0.2 s
+to read back; the language identifier ~0.5 s to decompress against ~0.06 s.
 
 The file is a pickle in the user's cache directory ($CHRONIQUE_CACHE_DIR, else $XDG_CACHE_HOME/chronique, else
-~/.cache/chronique), named by a hash of everything the build reads or runs: every knowledge and language data file
-(packaged, --kb-extra and $CHRONIQUE_KB_EXTRA's), the source of the packages that build it, the chronique and
-Python versions. A change to any of them names another file, so a stale base is never read. The cache is only an
-accelerator: a directory that cannot be written, a file that cannot be read, a missing data file (the build then
-names it) all fall back to building, and files are written whole (a temporary file renamed), so processes
-starting together never read half a file. Only chronique writes there; like any cache of Python objects, it must
-not be a directory others can write to.
+~/.cache/chronique), named by a hash of everything the build reads or runs: its data files (for the knowledge base
+every knowledge and language file: packaged, --kb-extra and $CHRONIQUE_KB_EXTRA's), the source of the code that
+builds it, the chronique and Python versions. A change to any of them names another file, so a stale build is never
+read. The cache is only an accelerator: a directory that cannot be written, a file that cannot be read, a missing
+data file (the build then names it) all fall back to building, and files are written whole (a temporary file
+renamed), so processes starting together never read half a file. Only chronique writes there; like any cache of
+Python objects, it must not be a directory others can write to.
 """
 from __future__ import annotations
 
@@ -24,24 +25,28 @@ from typing import TypeVar
 from chronique.version import __version__
 
 ENV_DIR = "CHRONIQUE_CACHE_DIR"
-SOURCES = ("actors", "lang")  # the packages whose code builds the base (their .py files are hashed)
 KEEP = 8  # files kept per name (other checkouts, other extra files); older ones are removed on writing
 T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    """Where built bases are kept."""
+    """Where builds are kept."""
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "chronique"
 
 
-def fingerprint(name: str, data: Iterable[Path]) -> str | None:
-    """A hash of ``name``, the versions, the building code and the ``data`` files' bytes (None if one is missing)."""
+def package_code(*subpackages: str) -> list[Path]:
+    """The source files of chronique's ``subpackages`` (e.g. "actors"): code whose change changes a build."""
+    package = Path(__file__).resolve().parent
+    return sorted(p for sub in subpackages for p in (package / sub).rglob("*.py"))
+
+
+def fingerprint(name: str, data: Iterable[Path], code: Iterable[Path] = ()) -> str | None:
+    """A hash of ``name``, the versions, the ``code`` that builds and the ``data`` files' bytes (None if one is
+    missing)."""
     h = hashlib.sha256(f"{name}|{__version__}|{sys.version}".encode())
-    package = Path(__file__).resolve().parent.parent
-    code = sorted(p for sub in SOURCES for p in (package / sub).rglob("*.py"))
     for path in [*code, *data]:
         try:
             content = Path(path).read_bytes()
@@ -51,9 +56,9 @@ def fingerprint(name: str, data: Iterable[Path]) -> str | None:
     return h.hexdigest()[:24]
 
 
-def cached(name: str, data: Iterable[Path], build: Callable[[], T]) -> T:
-    """``build()``, or what an earlier process built from the same ``data`` and code."""
-    digest = fingerprint(name, data)
+def cached(name: str, data: Iterable[Path], build: Callable[[], T], code: Iterable[Path] = ()) -> T:
+    """``build()``, or what an earlier process built from the same ``data`` and ``code``."""
+    digest = fingerprint(name, data, code)
     if digest is None:
         return build()
     path = cache_dir() / f"{name}-{digest}.pickle"
