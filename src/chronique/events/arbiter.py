@@ -20,7 +20,7 @@ gold sets; with the trigger-lemma bar, validation F1 is 0.618, 0.621, 0.625 and 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -45,33 +45,38 @@ def decide(rule: str | None, probs: Mapping[str, float], firm: bool = False) -> 
     return best if probs[best] >= ADD else NONE
 
 
-def arbitrate(sent: Span, matches: list[Match], lexicon: Lexicon, model: TypeModel, lang: str) -> list[Match]:
-    """The rule matches of one sentence the model does not veto, plus the triggers it adds, in token order
-    (never on a word that completed a rule's multiword trigger: "garde" of "mettre en garde")."""
+def arbitrate(sents: Sequence[Span], found: Sequence[list[Match]], lexicon: Lexicon, model: TypeModel,
+              lang: str) -> list[list[Match]]:
+    """For each sentence of a document, its rule matches (``found``) the model does not veto, plus the triggers
+    it adds, in token order (never on a word that completed a rule's multiword trigger: "garde" of "mettre en
+    garde"). The model scores the document's candidates together: one matrix product for the vetoes and one for
+    the additions, not two per sentence."""
     memo: dict = {}
-    matches = _not_vetoed(matches, model, sent, memo)
-    ruled = {m.token.i: rule_labels(m) for m in matches}
-    taken = {*ruled, *(i for m in matches for i in m.phrase()),
-             *(t.i for m in matches for t in context_words(m, lang))}
-    out = list(matches)
+    kept = _not_vetoed(found, model, memo)
     known = addable(model.trigger_lemmas, lang)
-    toks = [tok for tok in sentence_tokens(sent)  # (the word first: few are trigger lemmas)
-            if tok.i not in taken and tok.lemma_.lower() in known and is_candidate(tok)]
-    for tok, probs in zip(toks, model.predict_many([(tok, ()) for tok in toks], sent, memo)):
+    ruled, cands = [], []  # per sentence: token -> the rule's labels; (sentence, token) the model may add on
+    for n, (sent, matches) in enumerate(zip(sents, kept)):
+        ruled.append({m.token.i: rule_labels(m) for m in matches})
+        taken = {*ruled[n], *(i for m in matches for i in m.phrase()),
+                 *(t.i for m in matches for t in context_words(m, lang))}
+        cands += [(n, tok) for tok in sentence_tokens(sent)  # (the word first: few are trigger lemmas)
+                  if tok.i not in taken and tok.lemma_.lower() in known and is_candidate(tok)]
+    out = [list(matches) for matches in kept]
+    for (n, tok), probs in zip(cands, model.predict_many([(tok, ()) for _, tok in cands], None, memo)):
         best = decide(None, probs)
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
-        if best != NONE and not _reported_beside(tok, best, ruled) and not _ruled_out(lexicon, tok, pos, best, lang):
+        if best != NONE and not _reported_beside(tok, best, ruled[n]) and not _ruled_out(lexicon, tok, pos, best, lang):
             trig = lexicon.frame(pos, best, _mode(model, best, tok.lemma_.lower()), round(probs[best], 3))
-            out.append(Match(tok, trig, tok.lemma_.lower()))
-    return sorted(out, key=lambda m: m.token.i)
+            out[n].append(Match(tok, trig, tok.lemma_.lower()))
+    return [sorted(matches, key=lambda m: m.token.i) for matches in out]
 
 
-def _not_vetoed(matches: list[Match], model: TypeModel, sent: Span, memo: dict) -> list[Match]:
-    """The matches but those of a ``VETO`` type where the model is nearly sure no event is reported."""
-    vetoable = [m for m in matches if m.trigger.type in VETO]
-    probs = model.predict_many([(m.token, rule_labels(m)) for m in vetoable], sent, memo)
+def _not_vetoed(found: Sequence[list[Match]], model: TypeModel, memo: dict) -> list[list[Match]]:
+    """Each sentence's matches but those of a ``VETO`` type where the model is nearly sure no event is reported."""
+    vetoable = [m for matches in found for m in matches if m.trigger.type in VETO]
+    probs = model.predict_many([(m.token, rule_labels(m)) for m in vetoable], None, memo)
     vetoed = {id(m) for m, p in zip(vetoable, probs) if decide(m.trigger.type, p, bool(m.trigger.requires)) == NONE}
-    return [m for m in matches if id(m) not in vetoed]
+    return [[m for m in matches if id(m) not in vetoed] for matches in found]
 
 
 @lru_cache(maxsize=8)

@@ -55,10 +55,12 @@ def extract_events(doc_id: str, sdoc: Doc, participants: ParticipantIndex, timex
     story_day = news_day(sdoc, list(timexes), published)
     topic: list[Actor] = []
     told = Told()
-    for n, sent in enumerate(sdoc.sents):
+    sents = list(sdoc.sents)
+    decided = arbitrate(sents, [find_triggers(sent, lexicon, lang) for sent in sents], lexicon, model, lang)
+    for n, sent in enumerate(sents):
         seen: set[tuple] = set()
         first = len(events)
-        matches = outermost(arbitrate(sent, find_triggers(sent, lexicon, lang), lexicon, model, lang), lang)
+        matches = outermost(decided[n], lang)
         built = [(m, _build(doc_id, sent, m, participants, timexes, published, lexicon, scene, story_day, home, topic))
                  for m in matches]
         for match, ev in built:

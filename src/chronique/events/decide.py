@@ -68,8 +68,8 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
              memo: dict[int, list[tuple[int, str]]] | None = None) -> list[str]:
     """The symbolic features of a candidate trigger token (strings, hashed by ``indices``).
 
-    ``sent`` (the token's sentence) and ``memo`` (a dict kept for one sentence) only save work when
-    many tokens of one sentence are scored: ``Token.sent`` and clause subtrees are costly in spaCy."""
+    ``sent`` (the token's sentence) and ``memo`` (a dict kept for one document: clause -> its content words) only
+    save work when many tokens are scored: ``Token.sent`` and clause subtrees are costly in spaCy."""
     lem, pos, dep, low = _lemma(tok), tok.pos_, tok.dep_, tok.lower_
     head = tok.head
     hl = _lemma(head)
@@ -200,7 +200,8 @@ class TypeModel:
 
     def predict_many(self, cands: Sequence[tuple[Token, Iterable[str]]], sent: Span | None = None,
                      memo: dict | None = None) -> list[dict[str, float]]:
-        """``predict`` for several (token, rule types) of one sentence, scored together (``scores_many``)."""
+        """``predict`` for several (token, rule types), scored together (``scores_many``); ``sent``: their sentence
+        when they share one, else None (each token's own is read)."""
         if not cands:
             return []
         p = self.scores_many([features(tok, rules, sent, memo) for tok, rules in cands],
