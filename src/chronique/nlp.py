@@ -432,23 +432,20 @@ def sentence_tokens(sent: Span) -> list[Token]:
 _MISSING = object()
 
 
-def _remembered(doc: Doc, key: tuple, compute: Callable[[], object]):
-    """``compute()``, kept under ``key`` while ``doc``'s ``Parse`` is open."""
-    parse = doc.user_data.get(_PARSE)
-    if parse is None:
-        return compute()
-    found = parse.memo.get(key, _MISSING)
-    if found is _MISSING:
-        found = parse.memo[key] = compute()
-    return found
-
-
 def per_token(fn: Callable) -> Callable:
     """Decorator: ``fn(tok, *args)`` computed once per token and arguments while the document's ``Parse`` is
-    open (for pure functions of the parse; the result is shared, so callers must not modify it)."""
+    open (for pure functions of the parse; the result is shared, so callers must not modify it). Written out
+    rather than through a helper and a closure: some are asked hundreds of times a document."""
     @wraps(fn)
     def once(tok: Token, *args):
-        return _remembered(tok.doc, (fn, tok.i, *args), lambda: fn(tok, *args))
+        parse = tok.doc.user_data.get(_PARSE)
+        if parse is None:
+            return fn(tok, *args)
+        key = (fn, tok.i, *args)
+        found = parse.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = parse.memo[key] = fn(tok, *args)
+        return found
     return once
 
 
@@ -456,7 +453,14 @@ def per_span(fn: Callable) -> Callable:
     """Decorator: ``per_token`` for a function of a span (a sentence)."""
     @wraps(fn)
     def once(span: Span, *args):
-        return _remembered(span.doc, (fn, span.start, span.end, *args), lambda: fn(span, *args))
+        parse = span.doc.user_data.get(_PARSE)
+        if parse is None:
+            return fn(span, *args)
+        key = (fn, span.start, span.end, *args)
+        found = parse.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = parse.memo[key] = fn(span, *args)
+        return found
     return once
 
 

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from .kb import AliasHit, Entity, KnowledgeBase, TitleHit
@@ -54,7 +55,7 @@ class Context:
     def __init__(self, doc, kb: KnowledgeBase, published: dt.date | None) -> None:
         self.doc, self.kb, self.published = doc, kb, published
         self.toks = tokens(doc)  # ``doc[i]`` without a new Token each time (``nlp.tokens``)
-        self.keys = token_keys(self.toks)
+        self.keys = token_keys(doc, self.toks)
         self.adjectives = kb.adjectives_in(self.keys)  # nationality adjectives as this document reads them
         self.clusters: dict[str, Entity | None] = {}
         self.surnames: dict[str, str] = {}
@@ -66,10 +67,23 @@ class Context:
         self.last_role: str | None = None
 
 
-def token_keys(toks: Sequence[Token]) -> list[str | None]:
-    """Each token's matching key (``key`` of its text, remembered by ``key``): "" for a token a name may span
-    (quotes, brackets, a glued hyphen), None for a hard break."""
-    keys: list[str | None] = [key(t.text) for t in toks]
+_ORTH_KEYS: dict[int, str] = {}  # a word's id (the hash of its text, the same in every vocabulary) -> its key
+_ORTH_KEYS_MAX = 200_000
+
+
+def token_keys(doc: Doc, toks: Sequence[Token]) -> list[str | None]:
+    """Each token's matching key (``key`` of its text, remembered per word id, so a word seen before costs one
+    lookup and no text is read): "" for a token a name may span (quotes, brackets, a glued hyphen), None for a
+    hard break. ``toks`` are ``doc``'s tokens."""
+    known, strings = _ORTH_KEYS, doc.vocab.strings
+    keys: list[str | None] = []
+    for orth in doc.to_array(ORTH).tolist() if len(doc) else ():
+        k = known.get(orth)
+        if k is None:
+            if len(known) >= _ORTH_KEYS_MAX:
+                known.clear()
+            k = known[orth] = key(strings[orth])
+        keys.append(k)
     for i, k in enumerate(keys):
         if not k:
             keys[i] = _nonword_key(toks, i)
@@ -122,9 +136,13 @@ def _case_ok(hit: AliasHit, text: str) -> bool:
 
 def _alias_cands(ctx: Context) -> list[Candidate]:
     """Knowledge-base aliases, longest match first, honouring the case rules."""
-    out, doc, i = [], ctx.doc, 0
-    while i < len(doc):
-        j, hits, _ = ctx.kb.aliases.longest(ctx.keys, i)
+    out, doc, i, n = [], ctx.doc, 0, len(ctx.doc)
+    keys, opening = ctx.keys, ctx.kb.aliases.prefixes
+    while i < n:
+        if not keys[i] or keys[i] not in opening:  # no alias starts here (most words): no lookup
+            i += 1
+            continue
+        j, hits, _ = ctx.kb.aliases.longest(keys, i)
         text = span_text(doc, i, j) if j > i else ""
         hits = [h for h in hits if _case_ok(h, text)]
         if hits and not _inside_word(ctx.toks, i, j):
@@ -213,8 +231,9 @@ def _title_cands(ctx: Context, names: list[Candidate]) -> list[Candidate]:
     covered = {t for c in names for t in range(c.start, c.end)}
     keys = [None if t in covered else k for t, k in enumerate(ctx.keys)]
     out, i, n = [], 0, len(ctx.doc)
+    opening = ctx.kb.titles.prefixes
     while i < n:
-        if i in covered:
+        if i in covered or not keys[i] or keys[i] not in opening:  # no title starts here: no lookup
             i += 1
             continue
         j, hits, skipped = ctx.kb.titles.longest(keys, i, skip=lambda t: _adj(ctx, t) is not None)

@@ -79,6 +79,7 @@ class Lexicon:
         for trig in triggers:
             for first, full in trig.words():
                 self.index.setdefault((first, trig.pos), []).append((full, trig))
+        self.openers = frozenset(first for first, _ in self.index)  # every word an entry opens on, any POS
         for entries in self.index.values():  # constrained entries first, longer phrases first, then file order
             entries.sort(key=lambda e: (not (e[1].requires or e[1].requires_dep or e[1].reflexive or e[1].refusal),
                                         -len(e[0].split())))

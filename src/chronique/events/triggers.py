@@ -27,18 +27,27 @@ class Match:
         return set(range(self.token.i, min(self.token.i + n, len(self.token.doc))))
 
 
+OPEN_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})  # the parts of speech an entry can open on
+
+
 def find_triggers(sent: Span, lexicon: Lexicon, lang: str) -> list[Match]:
     """Every token of the sentence that opens a lexicon entry whose constraints hold."""
     out = []
     misread_participle = syntax(lang).misread_participle  # a participle the tagger read as an adjective or noun
+    openers = lexicon.openers
     for tok in sentence_tokens(sent):
         tag = tok.pos_  # (read once: most tokens are none of these)
+        if tag not in OPEN_TAGS:
+            continue
+        lemma, form = tok.lemma_.lower(), tok.lower_
+        if lemma not in openers and lemma != form:
+            continue  # no entry for this word, whatever its part of speech (a form left as its own lemma may
+            # still be a verb the lexicon knows by its infinitive: ``verb_candidates``)
         pos = "VERB" if tag in ("VERB", "AUX") or (tag in ("ADJ", "NOUN") and misread_participle(tok)) else \
             "NOUN" if tag == "NOUN" else "ADJ" if tag == "ADJ" and _predicative(tok) else None
         if pos is None:
             continue
-        lemma = tok.lemma_.lower()
-        found = lexicon.verb_candidates(lemma, tok.lower_) if pos == "VERB" else lexicon.candidates(lemma, pos)
+        found = lexicon.verb_candidates(lemma, form) if pos == "VERB" else lexicon.candidates(lemma, pos)
         first = next(_opening(tok, found, lang), None)
         if first is not None:
             out.append(Match(tok, first[1], first[0]))
