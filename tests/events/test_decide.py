@@ -50,3 +50,16 @@ def test_the_model_says_no_event_for_a_plain_statistic(nlp):
     sdoc = nlp("Le taux de chômage a légèrement baissé au troisième trimestre, selon l'Insee.")
     probs = default_model().predict(sdoc[4])  # "baissé"
     assert max(probs, key=probs.get) == NONE
+
+
+def test_the_loaded_model_keeps_only_its_rows_and_scores_as_the_full_matrix(nlp, tmp_path):
+    loaded = default_model()
+    assert loaded.rows is not None and loaded.sparse.shape[0] < BUCKETS and not loaded.sparse[-1].any()
+    full = TypeModel(loaded.labels, loaded.sparse[loaded.rows], loaded.dense, loaded.meta)
+    assert full.sparse.shape == (BUCKETS, len(loaded.labels))
+    sdoc = nlp(DISMISSAL + " Les deux pays ont signé un accord de coopération à Tunis.")
+    cands = [(t, ()) for t in sdoc if t.pos_ in ("VERB", "NOUN")]
+    assert loaded.predict_many(cands) == full.predict_many(cands)  # the same numbers, not merely close
+    loaded.save(tmp_path)
+    again = TypeModel.load(tmp_path)
+    assert np.array_equal(again.sparse, loaded.sparse) and np.array_equal(again.rows, loaded.rows)

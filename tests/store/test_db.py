@@ -64,3 +64,16 @@ def test_failed_batch_leaves_store_unchanged(tmp_path):
         except Exception:
             pass
         assert s.counts() == before
+
+
+def test_the_store_builds_the_arrow_tables_pyarrow_would():
+    import pyarrow as pa
+
+    from chronique.store.db import ARROW_POOL, arrow_table, result_rows
+    rows = result_rows([_result("d1", 2), _result("d2", 0)], "v1")
+    for name, table_rows in rows.items():
+        if table_rows:
+            assert arrow_table(table_rows).equals(pa.Table.from_pylist(table_rows)), name
+    sparse = [{"a": 1, "b": None}, {"a": 2}]  # a key missing from a later row is null, as in from_pylist
+    assert arrow_table(sparse).equals(pa.Table.from_pylist(sparse))
+    assert ARROW_POOL.backend_name == "system"

@@ -173,9 +173,10 @@ class TypeModel:
     """Weights of the softmax model: hashed sparse part, dense vector part, one column per label."""
 
     labels: tuple[str, ...]
-    sparse: np.ndarray   # (BUCKETS, n_labels)
+    sparse: np.ndarray   # (BUCKETS, n_labels), or, with ``rows``, its non-zero rows and a zero row last
     dense: np.ndarray    # (vector_length, n_labels)
     meta: dict
+    rows: np.ndarray | None = None  # (BUCKETS,) bucket -> its row of ``sparse`` (a loaded model: half the memory)
 
     @cached_property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -187,7 +188,8 @@ class TypeModel:
         """Label probabilities (n, labels) for n candidates: one hashing pass, one row gather and one
         matrix product for all of them."""
         starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
-        rows = self.sparse[indices([x for f in feats for x in f])]
+        buckets = indices([x for f in feats for x in f])
+        rows = self.sparse[buckets if self.rows is None else self.rows[buckets]]
         z = np.add.reduceat(rows, starts, axis=0) + vecs @ self.dense
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
@@ -211,25 +213,30 @@ class TypeModel:
     def save(self, folder: Path) -> None:
         """Write the weights (sparse rows that are non-zero only, float16) and their metadata."""
         folder.mkdir(parents=True, exist_ok=True)
-        rows = np.flatnonzero(np.abs(self.sparse).sum(axis=1) > 0)
+        full = self.sparse if self.rows is None else self.sparse[self.rows]
+        rows = np.flatnonzero(np.abs(full).sum(axis=1) > 0)
         np.savez_compressed(folder / "types.npz", rows=rows.astype(np.int32),
-                            sparse=self.sparse[rows].astype(np.float16), dense=self.dense.astype(np.float16))
+                            sparse=full[rows].astype(np.float16), dense=self.dense.astype(np.float16))
         (folder / "types.json").write_text(json.dumps({"labels": list(self.labels), **self.meta},
                                                       ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> "TypeModel":
-        """Read weights written by ``save``; a clear error when they are missing."""
+        """Read weights written by ``save``; a clear error when they are missing. Only the non-zero rows are kept
+        in memory (about half of the buckets: 9 MB instead of 18), with a zero row for every other bucket."""
         npz, meta_path = folder / "types.npz", folder / "types.json"
         if not npz.exists() or not meta_path.exists():
             raise FileNotFoundError(f"no trained type model in {folder} (run `make model`)")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         labels = tuple(meta.pop("labels"))
         with np.load(npz) as z:
-            sparse = np.zeros((BUCKETS, len(labels)), dtype=np.float32)
-            sparse[z["rows"]] = z["sparse"].astype(np.float32)
+            kept = z["rows"]
+            sparse = np.zeros((len(kept) + 1, len(labels)), dtype=np.float32)
+            sparse[:-1] = z["sparse"].astype(np.float32)
+            rows = np.full(BUCKETS, len(kept), dtype=np.int32)
+            rows[kept] = np.arange(len(kept), dtype=np.int32)
             dense = z["dense"].astype(np.float32)
-        return cls(labels=labels, sparse=sparse, dense=dense, meta=meta)
+        return cls(labels=labels, sparse=sparse, dense=dense, meta=meta, rows=rows)
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,9 @@ from chronique.store.filters import IN_IDS, EventFilter
 from chronique.store.shield import shielded
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+# The store's Arrow batches use the system allocator: pyarrow's default (mimalloc) keeps the segments of batches
+# already written, ~11 MB of a one-process run's peak memory for nothing (benchmarks/throughput.py).
+ARROW_POOL = pa.system_memory_pool()
 TABLES = ("documents", "events", "participants", "timexes", "actors")
 
 
@@ -83,7 +86,7 @@ class Store:
         """Bulk insert through Arrow (DuckDB ingests it in one go; never row by row); rows or an Arrow table."""
         if not len(rows):
             return
-        arrow = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows)
+        arrow = rows if isinstance(rows, pa.Table) else arrow_table(rows)
         cols = ", ".join(f'"{c}"' for c in arrow.column_names)
         self.con.register("_batch", arrow)
         try:
@@ -133,6 +136,12 @@ def read_events(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> list[Event]
             p = dict(zip(names, row))
             parts[p["event_id"]][p["role"]].append(Actor.from_row(p))
     return [Event.from_row(r, parts[r["id"]]["actor"], parts[r["id"]]["recipient"]) for r in rows]
+
+
+def arrow_table(rows: list[dict]) -> pa.Table:
+    """``pa.Table.from_pylist(rows)`` (columns named by the first row's keys, a missing key null), built in
+    ``ARROW_POOL``."""
+    return pa.table({name: pa.array([r.get(name) for r in rows], memory_pool=ARROW_POOL) for name in rows[0]})
 
 
 def result_rows(results: list[DocResult], version: str) -> dict[str, list[dict]]:
