@@ -490,11 +490,11 @@ def load_nlp(model: str = MODEL, tables: bool = True, respell: bool = True) -> L
     return nlp
 
 
-# spaCy's parser and entity recogniser run their transition loop over a batch of documents at once, one small
-# matrix product per step for all of them: over 64 documents they make a quarter of the calls they make over 16,
-# and per call BLIS's set-up (packing buffers, a lock) weighs more than the product. The shared tok2vec is faster
-# over 16 (its arrays stay in cache). Same annotations and tensors over 1,188 texts (../shared, examples/, 500
-# generated documents); on the throughput corpus, -1.2 ms a document (benchmarks/profile.md).
+# spaCy's parser and entity recogniser run their transition loop over a batch of documents at once, one
+# prediction per step for all of them, with a fixed cost per step (py-spy: a lock and libc calls, a sixth of the
+# parse): over 64 documents there are a quarter as many steps per document as over 16. The shared tok2vec is
+# faster over 16 (its arrays stay in cache). Same annotations and tensors over 1,188 texts (../shared, examples/,
+# 500 generated documents); nlp.pipe 24.3 -> 23.4 ms a document, for ~14 MB of peak memory (benchmarks/profile.md).
 TRANSITION_BATCH = 64
 TRANSITION_COMPONENTS = ("parser", "ner")
 
