@@ -313,15 +313,20 @@ class Parse:
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
         self._text: str | None = None  # ``doc.text`` (spaCy joins every token again on each read)
 
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end]``'s ``start_char`` and ``end_char`` (``start < end``; no Span built)."""
+        last = self.tokens[end - 1]
+        return self.tokens[start].idx, last.idx + len(last)
+
     def text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``: the tokens with their spaces, but the last one's (no Span built), cut from
-        the document's text."""
+        """``doc[start:end].text``: the tokens with their spaces, but the last one's, cut from the document's
+        text."""
         if start >= end:
             return ""
         if self._text is None:
             self._text = self.doc.text
-        last = self.tokens[end - 1]
-        return self._text[self.tokens[start].idx:last.idx + len(last)]
+        first, last = self.chars(start, end)
+        return self._text[first:last]
 
     def children(self, i: int) -> list[Token]:
         """Token ``i``'s children as spaCy lists them (``Token.children``)."""
@@ -389,8 +394,7 @@ def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if parse is None or not start < end <= len(parse.tokens):
         span = doc[start:end]
         return span.start_char, span.end_char
-    last = parse.tokens[end - 1]
-    return parse.tokens[start].idx, last.idx + len(last)
+    return parse.chars(start, end)
 
 
 _FEATURES: dict[tuple[int, str], list[str]] = {}  # (morphological analysis id, field) -> its values

@@ -55,7 +55,7 @@ class Context:
     def __init__(self, doc, kb: KnowledgeBase, published: dt.date | None) -> None:
         self.doc, self.kb, self.published = doc, kb, published
         self.toks = tokens(doc)  # ``doc[i]`` without a new Token each time (``nlp.tokens``)
-        self.keys = token_keys(doc, self.toks)
+        self.keys = token_keys(doc)
         self.adjectives = kb.adjectives_in(self.keys)  # nationality adjectives as this document reads them
         self.clusters: dict[str, Entity | None] = {}
         self.surnames: dict[str, str] = {}
@@ -71,10 +71,10 @@ _ORTH_KEYS: dict[int, str] = {}  # a word's id (the hash of its text, the same i
 _ORTH_KEYS_MAX = 200_000
 
 
-def token_keys(doc: Doc, toks: Sequence[Token]) -> list[str | None]:
+def token_keys(doc: Doc) -> list[str | None]:
     """Each token's matching key (``key`` of its text, remembered per word id, so a word seen before costs one
     lookup and no text is read): "" for a token a name may span (quotes, brackets, a glued hyphen), None for a
-    hard break. ``toks`` are ``doc``'s tokens."""
+    hard break."""
     known, strings = _ORTH_KEYS, doc.vocab.strings
     keys: list[str | None] = []
     for orth in doc.to_array(ORTH).tolist() if len(doc) else ():
@@ -84,6 +84,7 @@ def token_keys(doc: Doc, toks: Sequence[Token]) -> list[str | None]:
                 known.clear()
             k = known[orth] = key(strings[orth])
         keys.append(k)
+    toks = tokens(doc)
     for i, k in enumerate(keys):
         if not k:
             keys[i] = _nonword_key(toks, i)
