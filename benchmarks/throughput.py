@@ -22,7 +22,8 @@ distinct). Each measurement runs in a fresh child process, so peak memory is its
     ray-cold     the same on a local Ray that never ran Ray Data (its helper actors start inside the
                  clock): what a one-off ``chronique extract --engine ray`` without --address pays
 
-Timing starts after the model is loaded (and, for pools, after workers are up), and also
+Timing starts after the models are loaded (spaCy's; chronique's by one warm-up document; for pools,
+after the workers are up and have processed one), and also
 reports CPU seconds (this process and its children): on a shared machine the CPU ratio is the
 steadier one. Peak RSS is sampled over the whole process tree every 0.1 s (workers included).
 Prints one JSON object, then a table; ``--markdown F`` also writes the table with the machine.
@@ -48,6 +49,7 @@ EXAMPLES = ROOT / "examples"
 MODES = ("raw-1", "full-1", "raw-2", "full-2", "full-2-pipe", "ray", "ray-cold", "full-1-small")
 BATCH = BATCH_SIZE  # documents per store transaction (the CLI default)
 PIPE_BATCH = 16  # nlp.pipe batch size, as in pipeline.process
+WARM = "Le ministre a reçu son homologue lundi."  # a warm-up document, processed before the clock
 
 
 # -- measuring ----------------------------------------------------------------------------------
@@ -164,9 +166,12 @@ def mode_full(corpus: Path, workdir: Path, processes: int, pool: bool) -> dict:
     with Store(db) as store:
         if processes > 1 and pool:
             return _full_pool(corpus, store, processes)
+        from chronique.model import Document
         from chronique.nlp import load_nlp
+        from chronique.pipeline import process
 
         nlp = load_nlp()
+        process([Document(id="w", text=WARM)], nlp)  # models loaded before the clock, as the pool's are
         out = measure(lambda: len(run(_items(corpus), store, nlp, batch_size=BATCH, n_process=processes).processed))
         if processes == 1:
             out["clustering"] = _clustering(store)
@@ -192,7 +197,7 @@ def _full_pool(corpus: Path, store, processes: int) -> dict:
     from chronique.scale.pool import PoolProcessor
 
     with PoolProcessor(processes) as pool:
-        warm = [Document(id=f"w{i}", text="Le ministre a reçu son homologue lundi.") for i in range(2 * processes)]
+        warm = [Document(id=f"w{i}", text=WARM) for i in range(2 * processes)]
         pool(warm)  # workers up and models loaded before the clock starts
         return measure(lambda: len(run(_items(corpus), store, None, batch_size=BATCH, processor=pool).processed))
 

@@ -101,9 +101,11 @@ def frame_place(trig: Trigger, tok: Token, lexicon: Lexicon, lang: str) -> Place
     return None
 
 
+@per_token
 def nominal_text(t: Token) -> str:
     """The name a place token stands for: its entity if any, else the token with its flat parts;
-    either way extended over hyphens the tokenizer split off ("Addis - Abeba", "Port - au - Prince")."""
+    either way extended over hyphens the tokenizer split off ("Addis - Abeba", "Port - au - Prince"). Once per
+    token: the scene, the sentence's places and every trigger's frame ask."""
     span = next((ent for ent in entities(t.doc) if ent.start <= t.i < ent.end), None) if t.ent_type_ else None
     if span is None:
         parts = sorted([t, *(c for c in children(t) if c.dep_.startswith("flat") or c.dep_ == "compound")],

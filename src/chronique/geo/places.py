@@ -135,9 +135,12 @@ def world_city(text: str, lang: str) -> tuple[str, str | None, float, float] | N
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve_place(text: str, lang: str) -> Place | None:
     """The place a name denotes (accent/case-insensitive, articles and 'à/en' stripped):
-    places.yaml and countries.yaml first, then the world cities."""
+    places.yaml and countries.yaml first, then the world cities. Remembered per name (``Place`` is frozen):
+    the scene, every trigger's frame and sentence ask for the same names, each lookup normalising the name
+    again."""
     hit = load_places(lang).get(text) or world_city(text, lang)
     if hit is None:
         return None

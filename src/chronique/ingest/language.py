@@ -7,7 +7,7 @@ from pathlib import Path
 from chronique.build_cache import cached
 
 SAMPLE = 3000  # characters the decision is made on
-GLANCE = 800  # characters read first: most documents are plainly French there
+GLANCE = 400  # characters read first: most documents are plainly French there
 SURE = 0.999  # probability of French on the glance that settles it
 
 
@@ -26,9 +26,10 @@ def detect(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) for the first ``SAMPLE`` characters.
 
     The identifier reads text byte by byte in Python, so its cost grows with the sample: a document already
-    French with probability ``SURE`` on its first ``GLANCE`` characters is French (on the 633 articles of
-    ../shared and examples/, the lowest such probability is 0.99999); anything else is decided on the whole
-    sample, as before."""
+    French with probability ``SURE`` on its first ``GLANCE`` characters is French; anything else is decided on
+    the whole sample, as before. On the 621 articles of ../shared/gold and ../shared/train, the lowest such
+    probability is 0.99978 at 400 characters (0.99931 at 300, 0.999997 at 800); 400 costs 0.14 ms a document
+    against 0.27 at 800."""
     if len(text) > GLANCE:
         lang, prob = _identifier().classify(text[:GLANCE])
         if lang == "fr" and prob >= SURE:
