@@ -172,6 +172,20 @@ def test_the_parse_lists_every_tokens_children_as_spacy_does(nlp, examples_dir):
             assert [[c.i for c in children(t)] for t in doc] == expected
 
 
+def test_the_parse_reads_the_given_text_only_when_it_is_the_docs(nlp, examples_dir):
+    from chronique.nlp import Parse
+    respelled = "Moscou dément les accusations portées par Kyiv.\n\nLe ministre visite la capitale lundi."
+    for text in [*_texts(examples_dir), respelled, "  Texte\r\n avec  des espaces.\t"]:
+        doc = nlp(text)
+        given = Parse(doc, text)
+        if "respelled" in doc.user_data:  # the Doc shows the parser its stand-ins: its own text is read
+            assert given._text is None and doc.text != text
+        elif len(doc):
+            assert given._text is text and text == doc.text
+        assert given.text(0, len(doc)) == doc[:].text
+    assert Parse(nlp("Le ministre arrive."), "Le ministre arrive").text(0, 3) == "Le ministre arrive"
+
+
 def test_the_transition_batches_change_no_annotation(nlp, examples_dir):
     from chronique.nlp import pipe
     texts = _texts(examples_dir) * 3

@@ -301,7 +301,7 @@ class Parse:
     same results. The tokens it hands out are shared: callers compare them with ``==`` or ``.i``, never ``is``.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.sents: list[Span] = list(doc.sents) if len(doc) else []
@@ -312,7 +312,7 @@ class Parse:
         self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
-        self._text: str | None = None  # ``doc.text`` (spaCy joins every token again on each read)
+        self._text: str | None = _given_text(doc, self.tokens, text)  # ``doc.text`` (spaCy joins every token)
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """``doc[start:end]``'s ``start_char`` and ``end_char`` (``start < end``; no Span built)."""
@@ -334,6 +334,16 @@ class Parse:
         return self._children[i]
 
 
+def _given_text(doc: Doc, toks: list[Token], text: str | None) -> str | None:
+    """``text`` if it is ``doc.text``, else None (read from the Doc when needed). spaCy's tokens keep their text
+    exactly, so the text the pipeline was given is the Doc's, unless ``Respell`` put a stand-in in (then the Doc's
+    own is read) or the lengths differ."""
+    if text is None or "respelled" in doc.user_data or not toks:
+        return None
+    last = toks[-1]
+    return text if len(text) == last.idx + len(last.text_with_ws) else None
+
+
 def _children(doc: Doc, toks: list[Token]) -> list[list[Token]]:
     """Every token's children in text order, as ``Token.children`` lists them, read off the HEAD column in one
     pass (spaCy walks each token's subtree edges and builds a Token per child on every call)."""
@@ -346,15 +356,16 @@ def _children(doc: Doc, toks: list[Token]) -> list[list[Token]]:
 
 
 @contextmanager
-def parsed(doc: Doc) -> Iterator[Parse]:
+def parsed(doc: Doc, text: str | None = None) -> Iterator[Parse]:
     """Keep ``doc``'s ``Parse`` open for the block; a nested block (a stage called by the pipeline) shares the
     outer one. It is removed at the end, so the Doc keeps nothing: no memory held past the document, and
-    ``user_data`` stays serialisable. One Doc is read by one thread at a time."""
+    ``user_data`` stays serialisable. One Doc is read by one thread at a time. ``text``: the text the Doc was
+    made from, if the caller has it (spaCy would join every token again to give it)."""
     found = doc.user_data.get(_PARSE)
     if found is not None:
         yield found
         return
-    parse = doc.user_data[_PARSE] = Parse(doc)
+    parse = doc.user_data[_PARSE] = Parse(doc, text)
     try:
         yield parse
     finally:

@@ -74,7 +74,7 @@ def analyse(doc: Document, sdoc: Doc) -> DocResult:
     """All stages after the parse, for one document, in the document's language."""
     language = doc.language
     kb = default_kb(language)
-    with parsed(sdoc):  # the stages share one reading of the parse (``nlp.Parse``), dropped at the end
+    with parsed(sdoc, doc.text):  # the stages share one reading of the parse (``nlp.Parse``), dropped at the end
         timexes = tag(doc.text, doc.published, doc.id, sdoc, language)
         resolved = resolve_document(sdoc, doc.published, kb)
         mentions = resolved.mentions
