@@ -1,6 +1,6 @@
 """A build read back from the cache directory is the one a build gives (the knowledge base, the language
-identifier); any change to what the build reads or runs names another file; a cache that cannot be used never
-stops a run."""
+identifier, the world cities); any change to what the build reads or runs names another file; a cache that cannot
+be used never stops a run."""
 from __future__ import annotations
 
 import dataclasses
@@ -115,3 +115,16 @@ def test_the_language_identifier_read_back_decides_as_built(cache):
         assert again.classify(text) == built.classify(text) and again.classify(text)[0] == "fr"
     finally:
         language._identifier.cache_clear()
+
+
+def test_the_world_cities_read_back_equal_the_build(cache):
+    from chronique.geo import world
+    world.world_table.cache_clear()
+    try:
+        built = world.world_table()
+        assert list(cache.glob("world-cities-*.pickle"))
+        world.world_table.cache_clear()
+        again = world.world_table()
+        assert again is not built and again == built == world.build_table(world.read_cities())
+    finally:
+        world.world_table.cache_clear()
