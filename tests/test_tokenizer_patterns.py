@@ -69,3 +69,11 @@ def test_a_fresh_process_gets_the_pattern_from_the_cache_and_tokenizes_the_same(
     assert second["primed"] is True
     assert first["tokens"] == second["tokens"] == plain["tokens"]
     assert "viendra" in second["tokens"] and "aujourd'hui" in second["tokens"]
+
+
+def test_an_unwritable_cache_leaves_the_pattern_to_spacy(tmp_path, monkeypatch):
+    from chronique import tokenizer_patterns
+    monkeypatch.setenv(build_cache.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.setattr(tokenizer_patterns, "writable", lambda: False)
+    monkeypatch.setattr(tokenizer_patterns, "program", lambda *a: pytest.fail("compiled although nothing keeps it"))
+    assert tokenizer_patterns._build("fr") is None

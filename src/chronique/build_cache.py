@@ -58,6 +58,15 @@ def fingerprint(name: str, data: Iterable[Path], code: Iterable[Path] = ()) -> s
     return h.hexdigest()[:24]
 
 
+def writable() -> bool:
+    """Whether builds can be kept (the cache directory exists or can be made, and can be written)."""
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(cache_dir(), os.W_OK)
+
+
 def cached(name: str, data: Iterable[Path], build: Callable[[], T], code: Iterable[Path] = ()) -> T:
     """``build()``, or what an earlier process built from the same ``data`` and ``code``."""
     digest = fingerprint(name, data, code)

@@ -4,7 +4,9 @@ spaCy's French tokenizer exceptions end in one regular expression of ~1.4 millio
 elided words). Python compiles it in ~1.8 s, in every process that loads the model: each command, pool worker and
 Ray actor; it is half of an actor's start-up. The compiled program is kept in the build cache (``build_cache``)
 and handed to ``re``'s own cache of compiled patterns before spaCy asks ``re.compile`` for it. spaCy then gets
-the same ``Pattern`` it would have compiled (same pattern, flags and program) in ~0.05 s.
+the same ``Pattern`` it would have compiled (same pattern, flags and program) in ~0.05 s. The first process to
+load the model with a given spaCy and Python compiles it twice (once for spaCy, once to keep), and only when the
+cache directory can be written.
 
 This reads Python internals (``re._parser``, ``re._compiler``, ``_sre.compile``, ``re._cache``). The cache key
 holds the Python version and ``_sre.MAGIC``; ``_sre.compile`` validates the program it is given; ``prime`` then
@@ -19,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronique.build_cache import cached
+from chronique.build_cache import cached, writable
 
 # Flags spaCy passes to re.compile for these patterns (its inline "(?iu)" is part of the pattern): part of
 # re's cache key.
@@ -72,7 +74,10 @@ def _exceptions_file(lang: str) -> Path:
 
 def _build(lang: str) -> Program | None:
     """Import spaCy's exceptions for ``lang`` (compiling its pattern once, here) and compile the pattern again
-    into a program to keep; None if the language has no such pattern."""
+    into a program to keep; None if the language has no such pattern, or if the program could not be kept (a
+    cache directory that cannot be written: compiling it twice would only double the start-up)."""
+    if not writable():
+        return None
     module = importlib.import_module(f"spacy.lang.{lang}.tokenizer_exceptions")
     match = getattr(module, "TOKEN_MATCH", None)
     compiled = getattr(match, "__self__", None)
