@@ -102,29 +102,29 @@ def test_old_files_are_pruned(cache):
     assert len(list(cache.glob("t-*.pickle"))) == kb_cache.KEEP
 
 
+def _built_then_read_back(cache, loader, name: str) -> tuple:
+    """``loader()`` (a once-per-process build) as built and kept in ``cache`` as ``name-*.pickle``, then as a fresh
+    call reads it back."""
+    loader.cache_clear()
+    try:
+        built = loader()
+        assert list(cache.glob(f"{name}-*.pickle"))
+        loader.cache_clear()
+        again = loader()
+        assert again is not built
+        return built, again
+    finally:
+        loader.cache_clear()
+
+
 def test_the_language_identifier_read_back_decides_as_built(cache):
     from chronique.ingest import language
-    language._identifier.cache_clear()
-    try:
-        built = language._identifier()
-        assert list(cache.glob("langid-*.pickle"))
-        language._identifier.cache_clear()
-        again = language._identifier()
-        assert again is not built
-        text = "Le Conseil de sécurité a adopté jeudi une résolution sur le Liban, a annoncé son président."
-        assert again.classify(text) == built.classify(text) and again.classify(text)[0] == "fr"
-    finally:
-        language._identifier.cache_clear()
+    built, again = _built_then_read_back(cache, language._identifier, "langid")
+    text = "Le Conseil de sécurité a adopté jeudi une résolution sur le Liban, a annoncé son président."
+    assert again.classify(text) == built.classify(text) and again.classify(text)[0] == "fr"
 
 
 def test_the_world_cities_read_back_equal_the_build(cache):
     from chronique.geo import world
-    world.world_table.cache_clear()
-    try:
-        built = world.world_table()
-        assert list(cache.glob("world-cities-*.pickle"))
-        world.world_table.cache_clear()
-        again = world.world_table()
-        assert again is not built and again == built == world.build_table(world.read_cities())
-    finally:
-        world.world_table.cache_clear()
+    built, again = _built_then_read_back(cache, world.world_table, "world-cities")
+    assert again == built == world.build_table(world.read_cities())

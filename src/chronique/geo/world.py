@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..build_cache import cached
+
 DATA = Path(__file__).resolve().parent / "data" / "world_cities.tsv"
 MIN_POPULATION = 15_000
 AMBIGUOUS_MIN = 100_000  # a name several countries share needs a big, dominant bearer
@@ -103,6 +105,4 @@ def build_table(rows: list[tuple[City, list[str]]]) -> dict[str, City]:
 def world_table() -> dict[str, City]:
     """The packaged table, once per process on first use: read back from the build cache when an earlier
     process built it from the same file and code (``build_cache``: ~0.4 s to parse and build, ~0.05 s to read)."""
-    from chronique.build_cache import cached
-
     return cached("world-cities", [DATA], lambda: build_table(read_cities()), code=[Path(__file__)])
