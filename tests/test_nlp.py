@@ -172,6 +172,30 @@ def test_the_parse_lists_every_tokens_children_as_spacy_does(nlp, examples_dir):
             assert [[c.i for c in children(t)] for t in doc] == expected
 
 
+def test_the_parse_lists_every_tokens_subtree_as_spacy_does(nlp, examples_dir):
+    from chronique.nlp import parsed, subtree
+    for doc in nlp.pipe(_texts(examples_dir)):
+        expected = [[s.i for s in t.subtree] for t in doc]
+        with parsed(doc):
+            assert [[s.i for s in subtree(t)] for t in doc] == expected
+
+
+def test_the_parses_tokens_read_as_spacys(nlp, examples_dir):
+    from spacy.tokens import Token
+    from chronique.nlp import parsed, tokens
+    attrs = ("pos_", "dep_", "lemma_", "text", "lower_")
+    texts = [*_texts(examples_dir), "Pyongyang a mis en garde Séoul.\n\nÀ suivre…", ""]
+    for doc in nlp.pipe(texts):
+        with parsed(doc):
+            kept = tokens(doc)
+            assert len(kept) == len(doc)
+            for tok, theirs in zip(kept, doc):
+                assert isinstance(tok, Token) and tok == theirs and hash(tok) == hash(theirs)
+                assert [getattr(tok, a) for a in attrs] == [getattr(Token, a).__get__(theirs) for a in attrs]
+                assert tok.head.i == theirs.head.i and tok.head is kept[tok.head.i]  # the parse's own token
+                assert tok.morph.key == theirs.morph.key and tok.idx == theirs.idx  # the rest is spaCy's
+
+
 def test_the_parse_reads_the_given_text_only_when_it_is_the_docs(nlp, examples_dir):
     from chronique.nlp import Parse
     respelled = "Moscou dément les accusations portées par Kyiv.\n\nLe ministre visite la capitale lundi."

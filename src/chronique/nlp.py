@@ -9,7 +9,7 @@ from typing import Callable
 import numpy
 import spacy
 from pydantic import BaseModel, ConfigDict, model_validator
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -303,12 +303,13 @@ class Parse:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.tokens: list[Token] = list(doc)
+        self.tokens: list[Token] = _parsed_tokens(doc)
         self.sents: list[Span] = list(doc.sents) if len(doc) else []
         self.sent_index: list[int] = []  # token -> its sentence in ``sents``
         for n, sent in enumerate(self.sents):
             self.sent_index.extend([n] * (sent.end - sent.start))
         self._children = _children(doc, self.tokens)
+        self._subtrees: dict[int, list[Token]] = {}
         self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
@@ -332,6 +333,69 @@ class Parse:
     def children(self, i: int) -> list[Token]:
         """Token ``i``'s children as spaCy lists them (``Token.children``)."""
         return self._children[i]
+
+    def subtree(self, i: int) -> list[Token]:
+        """Token ``i``'s subtree in spaCy's order (``Token.subtree``: each left child's subtree, the token, each right
+        child's), once per token."""
+        found = self._subtrees.get(i)
+        if found is None:
+            found = []
+            for c in self._children[i]:
+                if c.i < i:
+                    found += self.subtree(c.i)
+            found.append(self.tokens[i])
+            for c in self._children[i]:
+                if c.i > i:
+                    found += self.subtree(c.i)
+            self._subtrees[i] = found
+        return found
+
+
+class ParsedToken(Token):
+    """A spaCy Token whose most read attributes are plain attributes, read off the Doc's arrays once.
+
+    ``pos_``, ``dep_``, ``lemma_``, ``text``, ``lower_`` and ``head`` are the attributes the stages read
+    most (~17,000 reads a document): each is a property that looks a string up in spaCy (60-90 ns), a
+    plain attribute is read in ~8 ns. It is a Token (``isinstance``, ``==``, ``hash`` and every other
+    attribute are spaCy's), valid only while the Doc is not changed (a ``Parse``'s lifetime). ``head`` is
+    the ``ParsedToken`` of the head, so a root's head *is* the root itself, where spaCy builds a new
+    object on each read: compare tokens with ``==`` or ``.i``, never ``is``."""
+
+    __slots__ = ("pos_", "dep_", "lemma_", "text", "lower_", "head")
+
+
+_STRINGS: dict[int, str] = {}  # string hash (or POS id) -> the string, shared by every document's tokens
+_STRINGS_MAX = 1 << 19  # a vocabulary's worth; cleared when full (only a huge corpus of rare words reaches it)
+_POS_NAMES = {v: k for k, v in POS_IDS.items()}
+
+
+def _string(vocab, key: int) -> str:
+    found = _STRINGS.get(key)
+    if found is None:
+        if len(_STRINGS) >= _STRINGS_MAX:
+            _STRINGS.clear()
+        found = _STRINGS[key] = vocab.strings[key]
+    return found
+
+
+def _parsed_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as ``ParsedToken``s, their attributes read off two arrays."""
+    n = len(doc)
+    if not n:
+        return []
+    vocab = doc.vocab
+    toks = [ParsedToken(vocab, doc, i) for i in range(n)]
+    get = _STRINGS.get
+    rows = doc.to_array([POS, DEP, LEMMA, ORTH, LOWER]).tolist()
+    heads = doc.to_array(HEAD).astype(numpy.int64).tolist()
+    for i, (tok, (pos, dep, lemma, orth, lower), rel) in enumerate(zip(toks, rows, heads)):
+        tok.pos_ = _POS_NAMES.get(pos, "") if pos else ""
+        tok.dep_ = get(dep) or _string(vocab, dep)
+        tok.lemma_ = get(lemma) or _string(vocab, lemma)
+        tok.text = get(orth) or _string(vocab, orth)
+        tok.lower_ = get(lower) or _string(vocab, lower)
+        tok.head = toks[i + rel]
+    return toks
 
 
 def _given_text(doc: Doc, toks: list[Token], text: str | None) -> str | None:
@@ -376,6 +440,12 @@ def children(tok: Token) -> list[Token]:
     """``list(tok.children)``, from the open ``Parse`` when there is one (do not modify the list)."""
     parse = tok.doc.user_data.get(_PARSE)
     return parse.children(tok.i) if parse is not None else list(tok.children)
+
+
+def subtree(tok: Token) -> list[Token]:
+    """``list(tok.subtree)``, from the open ``Parse`` when there is one (do not modify the list)."""
+    parse = tok.doc.user_data.get(_PARSE)
+    return parse.subtree(tok.i) if parse is not None else list(tok.subtree)
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..nlp import morph, sentence, sentence_at, span_text
+from ..nlp import children, morph, sentence, sentence_at, span_text
 from .candidates import Candidate, Context
 
 _SUBJ = ("nsubj", "nsubj:pass", "expl:subj")
@@ -53,9 +53,9 @@ def _object_antecedent(ctx: Context, tok, info: tuple[str | None, str], people: 
     """The latest compatible actor of the last two sentences that is not the clause's own subject ("Biden l'a
     félicité": not Biden; "Kim, alors que celui-ci le recevait": not Kim), named or a pronoun already resolved."""
     gender, number = info
-    if any(ctx.keys[c.i] in ctx.kb.words["neuter_marks"] for c in tok.head.children if c.i < tok.i):
+    if any(ctx.keys[c.i] in ctx.kb.words["neuter_marks"] for c in children(tok.head) if c.i < tok.i):
         return None  # "comme le réclame l'ONU": "le" stands for what is said, not for a party
-    subjects = {c.i for c in tok.head.children if c.dep_.startswith(_SUBJ)}
+    subjects = {c.i for c in children(tok.head) if c.dep_.startswith(_SUBJ)}
     own = {c.cluster for c in people + resolved if c.head_i in subjects}
     limit = _sentence_start(tok, back=2)
     pool = [c for c in people if limit <= c.start < tok.i and c.head_i not in subjects and c.cluster not in own
@@ -132,10 +132,10 @@ def _anaphoric(ctx: Context, tok) -> bool:
     if "Plur" in morph(tok, "Number"):
         return False
     definite = ctx.kb.words["anaphor_determiners"]
-    if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in definite for c in tok.children):
+    if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in definite for c in children(tok)):
         return False
     blockers = ctx.kb.words["anaphor_blockers"]
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl"):
             return False  # "l'organe de l'État", "le pays de Poutine", "le pays où…": described, not pointed back
         if c.dep_ == "amod" and (ctx.kb.adjective(c.text) or (ctx.keys[c.i] or "") in blockers):
@@ -204,9 +204,9 @@ def _coordinated(ctx: Context, pool: list[Candidate], n: int, refers: str) -> li
 def _count(ctx: Context, tok) -> int | None:
     """The number counting a plural noun under a collective determiner ("les deux", "des trois"), else None."""
     if not any(c.dep_ in ("det", "case") and (ctx.keys[c.i] or "") in ctx.kb.words["collective_determiners"]
-               for c in tok.children):
+               for c in children(tok)):
         return None
-    return next((ctx.kb.collective_numbers[ctx.keys[c.i]] for c in tok.children
+    return next((ctx.kb.collective_numbers[ctx.keys[c.i]] for c in children(tok)
                  if c.dep_ == "nummod" and (ctx.keys[c.i] or "") in ctx.kb.collective_numbers), None)
 
 
@@ -219,4 +219,4 @@ def _member(ctx: Context, c: Candidate, refers: str) -> bool:
         return False
     head = ctx.toks[c.head_i]
     return c.actor.type != "GPE" or not any(
-        k.dep_ == "case" and (ctx.keys[k.i] or "") not in ctx.kb.words["participant_cases"] for k in head.children)
+        k.dep_ == "case" and (ctx.keys[k.i] or "") not in ctx.kb.words["participant_cases"] for k in children(head))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import children, morph, sentence, sentence_tokens, surface, tokens
+from chronique.nlp import children, morph, sentence, sentence_tokens, subtree, surface, tokens
 from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate
@@ -475,8 +475,8 @@ def _content_mode(event_type: str, tok: Token, lang: str) -> str | None:
     cues = language.load(lang, "content_modes", parse_content_modes).get(event_type)
     if not cues:
         return None
-    subjects = {t.i for c in children(tok) if c.dep_.startswith("nsubj") for t in c.subtree}
-    for t in sorted((t for t in tok.subtree if t.i > tok.i and t.i not in subjects), key=lambda t: t.i):
+    subjects = {t.i for c in children(tok) if c.dep_.startswith("nsubj") for t in subtree(c)}
+    for t in sorted((t for t in subtree(tok) if t.i > tok.i and t.i not in subjects), key=lambda t: t.i):
         lemma = t.lemma_.lower()
         for mode, words in cues.items():
             if lemma in words:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from chronique.nlp import children, morph, sentence, tokens
+from chronique.nlp import children, morph, sentence, subtree, tokens
 
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"
@@ -78,9 +78,7 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
          f"lhd={lem}|{dep}|{hl}", f"suf={low[-3:]}"]
     if dep in ("obl", "obl:arg", "obl:mod", "nmod"):
         f.append(f"hcase={hl}|{_case(tok)}|{lem}")
-    g = head.head
-    if g is not head:
-        f.append(f"g2={_lemma(g)}|{head.dep_}")
+    f.append(f"g2={_lemma(head.head)}|{head.dep_}")  # (also at the root, its own head: the model was trained so)
     for key, vals in tok.morph.to_dict().items():
         if key in ("Tense", "Mood", "VerbForm", "Voice", "Number", "Polarity"):
             f.append(f"m={key}={vals}")
@@ -110,11 +108,11 @@ def features(tok: Token, rule_types: Iterable[str] = (), sent: Span | None = Non
         if sent.start <= j < sent.end:
             f.append(f"w{off}={_lemma(doc[j])}")
     clause = _clause(tok)
-    if clause is not tok:
+    if pos not in ("VERB", "AUX"):  # a verb is its own clause; a noun's is named, even a root noun's (itself)
         f.append(f"cl={_lemma(clause)}")
     words = memo.get(clause.i) if memo is not None else None
     if words is None:
-        words = [(t.i, _lemma(t)) for t in clause.subtree if t.pos_ in CONTENT_POS]
+        words = [(t.i, _lemma(t)) for t in subtree(clause) if t.pos_ in CONTENT_POS]
         if memo is not None:
             memo[clause.i] = words
     seen = set()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
-from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, tokens
+from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, subtree, tokens
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -241,7 +241,7 @@ def _agent_hung_below(verb: Token, lang: str) -> list[Token]:
     agent = prepositions("agent", lang)
     for c in children(verb):
         if c.dep_.startswith("obl") or c.dep_ in ("obj", "nsubj:pass"):
-            for t in c.subtree:
+            for t in subtree(c):
                 if t.i > verb.i and t.dep_ == "nmod" and prep_of(t) in agent and not _under_clause_of(t, c):
                     return [t]
     return []

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from chronique import lang as language
 from chronique.events.frames import circumstantial, possessed
-from chronique.nlp import children, morph, per_token, tokens
+from chronique.nlp import children, morph, per_token, subtree, tokens
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def _untagged_future(tok: Token, c: Cues) -> bool:
 def _background_cue(verb: Token, c: Cues) -> bool:
     """News tells the same days' events in the pluperfect too ("X avait annoncé mardi"); only a
     background adverb ("avait déjà rencontré", "par le passé") marks an older story."""
-    words = {t.lower_ for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i}
+    words = {t.lower_ for t in subtree(verb) if t.head.i == verb.i or t.head.head.i == verb.i}
     doc = tokens(verb.doc)
     return bool(words & c.background) or any(" ".join(t.lower_ for t in doc[t.i:t.i + 3]) in c.background
                                              for t in children(verb))

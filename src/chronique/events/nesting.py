@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from chronique.events import frames
 from chronique.events.modality import cues
 from chronique.events.triggers import Match
-from chronique.nlp import children
+from chronique.nlp import children, subtree
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",
@@ -82,10 +82,10 @@ def _acts_on(trigger: Token, tok: Token) -> bool:
 def _in_content(tok: Token, trigger: Token, lang: str) -> bool:
     """``tok`` is what ``trigger`` is about: in its subtree, or, for an event noun, in the
     infinitive its verb governs ("donner son accord pour sanctionner X")."""
-    if tok in trigger.subtree:
+    if tok in subtree(trigger):
         return True
     gov = frames.governor(trigger) if trigger.pos_ == "NOUN" else None
-    return gov is not None and any(tok in c.subtree for c in frames.infinitive_complements(gov, lang)
+    return gov is not None and any(tok in subtree(c) for c in frames.infinitive_complements(gov, lang)
                                    + [c for c in children(gov) if c.dep_ == "advcl"])
 
 

@@ -11,7 +11,7 @@ from chronique.actors import Mention
 from chronique.events.frames import auxiliary_passive, prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
-from chronique.nlp import children, morph, sentence
+from chronique.nlp import children, morph, sentence, subtree
 from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").
@@ -61,7 +61,7 @@ class ParticipantIndex:
         """The mention covering the token, else the nearest one inside its subtree."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
-        inside = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token
+        inside = [self.by_token[t.i] for t in subtree(tok) if t.i in self.by_token
                   and abs(t.i - tok.i) < 12 and not _set_apart(t, tok, self.lang)]
         return min(inside, key=lambda m: abs(m.head - tok.i)) if inside else None
 
@@ -111,8 +111,8 @@ class ParticipantIndex:
         clause = trig
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        sources = {t.i for src in speaker(sentence(trig), self.lang) for t in src.subtree}
-        span = {t.i for t in clause.subtree} - {t.i for a in actor_toks for t in a.subtree} - sources
+        sources = {t.i for src in speaker(sentence(trig), self.lang) for t in subtree(src)}
+        span = {t.i for t in subtree(clause)} - {t.i for a in actor_toks for t in subtree(a)} - sources
         found = [m for m in self.mentions if m.head in span and m.head != trig.i]
         found.sort(key=lambda m: (m.head < trig.i, abs(m.head - trig.i)))
         for m in found:
@@ -145,7 +145,7 @@ class ParticipantIndex:
         fronted = top.head.i == root.i and top.i < root.i and (
             top.dep_.startswith("obl") or (adjunct and top.dep_ in ("advmod", "advcl")))
         for tok in children(root):
-            if tok.dep_ not in ("nsubj", "nsubj:pass") or (tok.i >= trig.i and not fronted) or trig in tok.subtree:
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or (tok.i >= trig.i and not fronted) or trig in subtree(tok):
                 continue
             if root.i == trig.i and tok.dep_ == "nsubj:pass" and auxiliary_passive(trig):
                 continue  # "la Libye a été suspendue": the subject undergoes the act

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from chronique.events.lexicon import Trigger
 from chronique.events.modality import Modality
 from chronique.model import Timex
+from chronique.nlp import subtree
 from chronique.plover import QUAD
 from chronique.time import date_part
 
@@ -72,7 +73,7 @@ def held(tok: Token, timexes: Sequence[Timex], published: dt.date | None) -> boo
     says ("préparer la rencontre historique de la semaine dernière")."""
     if tok.pos_ != "NOUN" or published is None:
         return False
-    sub = list(tok.subtree)
+    sub = subtree(tok)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
     return any(lo <= t.start and t.end <= hi and t.type in ("DATE", "TIME") and (v := date_part(t.value))
                and _before(v, published, 0) for t in timexes)

@@ -78,8 +78,8 @@ def sentence_place(sent: Span, exclude: set[str], trigger: Token, lang: str) -> 
 @per_span
 def _sentence_places(sent: Span, lang: str) -> list[tuple[int | None, Place]]:
     """The sentence's located places with a country, in order, each with the index of the verb of the
-    subordinate clause it sits in (None: no verb above it, or the clause is the sentence's own); once per
-    sentence, for all its triggers."""
+    clause it sits in (None: no verb above it; the main clause's verb is above every trigger); once per sentence,
+    for all its triggers."""
     out = []
     for tok in sentence_tokens(sent):
         if tok.pos_ != "PROPN" or not _locative(tok, lang):
@@ -87,7 +87,7 @@ def _sentence_places(sent: Span, lang: str) -> list[tuple[int | None, Place]]:
         place = resolve_place(nominal_text(tok), lang)
         if place is not None and place.country:
             clause = governing_verb(tok)
-            out.append((clause.i if clause is not None and clause.head is not clause else None, place))
+            out.append((clause.i if clause is not None else None, place))
     return out
 
 

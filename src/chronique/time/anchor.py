@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Timex
-from ..nlp import sentence
+from ..nlp import children, sentence
 from . import calendar as cal
 from .lexicon import Lexicon, alternation, load, norm
 from .tense import governing_verb
@@ -79,7 +79,7 @@ def _score(trigger, t: Timex, span) -> tuple:
 
 def _since(trigger, span, lex: Lexicon) -> bool:
     """The date a first of its kind is counted from ("le premier sommet depuis 2007"): it does not date it."""
-    if trigger.pos_ != "NOUN" or not any(lex.has("since_firsts", c.text) for c in trigger.children
+    if trigger.pos_ != "NOUN" or not any(lex.has("since_firsts", c.text) for c in children(trigger)
                                          if c.dep_ in ("amod", "nummod")):
         return False
     first = span[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import morph
+from ..nlp import children, morph
 from .calendar import FUTURE, PAST, PRESENT
 from .lexicon import Lexicon, load
 
@@ -17,7 +17,7 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
 def _aux_children(verb):
-    return [c for c in verb.children if c.dep_.startswith("aux")]
+    return [c for c in children(verb) if c.dep_.startswith("aux")]
 
 
 def _is_conditional(tok, lex: Lexicon) -> bool:
@@ -51,9 +51,9 @@ def _finite_direction(tok, lex: Lexicon) -> str | None:
 def _periphrastic(verb, lex: Lexicon) -> bool:
     """"va signer", "doit se rendre": a future-auxiliary verb governing an infinitive."""
     fut = lex.data["tense"]["future_aux"]
-    if "Inf" in morph(verb, "VerbForm") and verb.head is not verb:
+    if "Inf" in morph(verb, "VerbForm"):  # (a root infinitive is its own head)
         return verb.head.lemma_.lower() in fut
-    return verb.lemma_.lower() in fut and any("Inf" in morph(c, "VerbForm") for c in verb.children)
+    return verb.lemma_.lower() in fut and any("Inf" in morph(c, "VerbForm") for c in children(verb))
 
 
 def verb_direction(verb, lex: Lexicon) -> str | None:

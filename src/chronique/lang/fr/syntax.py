@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronique import lang as language
+from chronique.nlp import children, morph
 
 RELATIVE_MARKS = ("qu'", "que")
 QUANTITY_ADVERBS = ("plus", "près", "moins", "environ", "quelque", "autour")
@@ -27,8 +28,8 @@ def stray_subject(verb: Token) -> list[Token]:
     """After a fronted adverbial ("Après une poignée de main, MM. X et Y se sont entretenus") the
     parser may hang the subject on the adverbial as an apposition. The nominal right before the
     verb's clitics and auxiliaries is then its subject."""
-    if verb.dep_ not in ("ROOT", "conj") or "Fin" not in (verb.morph.get("VerbForm") or ["Fin"]) and \
-            not any(a.dep_.startswith("aux") for a in verb.children):
+    if verb.dep_ not in ("ROOT", "conj") or "Fin" not in (morph(verb, "VerbForm") or ["Fin"]) and \
+            not any(a.dep_.startswith("aux") for a in children(verb)):
         return []
     i = verb.i - 1
     while i >= verb.sent.start and (verb.doc[i].head.i == verb.i and verb.doc[i].dep_.startswith(("aux", "expl", "advmod"))):
@@ -47,9 +48,9 @@ def quantity_subject(verb: Token) -> list[Token]:
     """A subject counted with an adverb ("Plus de 200 000 étudiants ont défilé", "Près de 300 personnes ont été
     arrêtées"): the parser makes the adverb the verb's modifier and hangs the noun ("de 200 000 étudiants") on
     it. The first such noun is the subject (the patient of a passive)."""
-    for adv in verb.children:
+    for adv in children(verb):
         if adv.i < verb.i and adv.dep_ == "advmod" and adv.lower_ in QUANTITY_ADVERBS:
-            nouns = [c for c in adv.children if c.pos_ in ("NOUN", "PROPN") and c.i > adv.i and c.dep_ != "conj"]
+            nouns = [c for c in children(adv) if c.pos_ in ("NOUN", "PROPN") and c.i > adv.i and c.dep_ != "conj"]
             if nouns:
                 return nouns[:1]
     return []
@@ -59,16 +60,16 @@ def caseless_subject(verb: Token) -> list[Token]:
     """A proper name before the verb that the parser hung on it as an oblique with no preposition
     ("Alexeï Navalny, 44 ans, avait été appréhendé…": the age apposition made the name obl:mod). French
     obliques without a preposition are times ("dimanche", "44 ans"), never names: it is the subject."""
-    return [c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN" and c.dep_ in ("obl", "obl:mod")
-            and not any(g.dep_ == "case" for g in c.children)][:1]
+    return [c for c in children(verb) if c.i < verb.i and c.pos_ == "PROPN" and c.dep_ in ("obl", "obl:mod")
+            and not any(g.dep_ == "case" for g in children(c))][:1]
 
 
 def misparsed_relative(verb: Token) -> list[Token]:
     """In "…a rencontré le président, qu'il a invité à…" the parser may read the relative "qu'" as a
     conjunction; the object (of an active verb) is then the nominal before the comma."""
-    if not any(c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS for c in verb.children):
+    if not any(c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS for c in children(verb)):
         return []
-    mark = min(c.i for c in verb.children if c.dep_ == "mark")
+    mark = min(c.i for c in children(verb) if c.dep_ == "mark")
     if mark < verb.sent.start + 2 or verb.doc[mark - 1].text != ",":
         return []
     tok = verb.doc[mark - 2]
@@ -104,7 +105,7 @@ def _first_conjunct(tok: Token) -> Token | None:
     fin de la guerre, interrompue en 1953, et à remplacer…"): the parser may hang the second on a participle or a
     finite verb in between. Returns the infinitive it belongs to (the nearest before it in the sentence with the
     same preposition), when it is misplaced so."""
-    if tok.dep_ != "conj" or "Inf" not in tok.morph.get("VerbForm") or "Inf" in tok.head.morph.get("VerbForm"):
+    if tok.dep_ != "conj" or "Inf" not in morph(tok, "VerbForm") or "Inf" in morph(tok.head, "VerbForm"):
         return None
     mark = _infinitive_mark(tok)
     if mark is None:
@@ -117,7 +118,7 @@ def _first_conjunct(tok: Token) -> Token | None:
 def _infinitive_mark(verb: Token) -> str | None:
     """The preposition before an infinitive, one of ``prepositions.yaml``'s ``infinitive`` list, an elided form
     read as its preposition ("d'" as "de": ``grammar.yaml`` contractions), else None."""
-    marks = [c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
+    marks = [c.lower_.replace("’", "'") for c in children(verb) if c.dep_ == "mark" and c.i < verb.i]
     if not marks or marks[0] not in language.words("fr", "prepositions", "infinitive"):
         return None
     return next((prep for prep, forms in language.grammar("fr").contractions.items() if marks[0] in forms), marks[0])
@@ -128,10 +129,10 @@ def _under_day(tok: Token, days: frozenset[str]) -> bool:
     if day.lower_ not in days or not day.dep_.startswith("obl") or day.i >= tok.i or day.head.i >= day.i \
             or day.head.pos_ != "VERB" or tok.pos_ not in ("PROPN", "NOUN"):
         return False
-    if any(g.dep_ == "case" for g in tok.children):
+    if any(g.dep_ == "case" for g in children(tok)):
         return False
     verb = day.head
-    if "Inf" not in verb.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    if "Inf" not in morph(verb, "VerbForm") and not any(c.dep_.startswith("nsubj") for c in children(verb)):
         return False  # ("…, a reconnu dimanche le président": the speaker of an incise, its subject inverted)
     return tok.dep_ == "obj" or (tok.dep_ in ("nmod", "appos") and tok.i == day.i + 1)
 
@@ -139,7 +140,7 @@ def _under_day(tok: Token, days: frozenset[str]) -> bool:
 def coordinated_appositions(x: Token) -> list[Token]:
     """"le président X et le chancelier Y" parsed as two appositions of "président": an apposition
     with a coordinating conjunction before it is a second participant."""
-    appos = [c for c in x.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    appos = [c for c in children(x) if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
     out = []
     for prev, nxt in zip(appos, appos[1:]):
         between = x.doc[prev.i + 1: nxt.i]
@@ -151,16 +152,16 @@ def coordinated_appositions(x: Token) -> list[Token]:
 def misread_participle(tok: Token) -> bool:
     """A participle read as an adjective or a noun although it carries a tense auxiliary ("deux ministres ont
     déjà démissionné", "le chancelier a téléphoné jeudi au président turc"; not "ont été en contact")."""
-    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children) or tok.pos_ == "NOUN" and any(
-        c.dep_ == "aux:tense" for c in tok.children) and not any(c.dep_ in ("cop", "case", "det") for c in tok.children)
+    return tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in children(tok)) or tok.pos_ == "NOUN" and any(
+        c.dep_ == "aux:tense" for c in children(tok)) and not any(c.dep_ in ("cop", "case", "det") for c in children(tok))
 
 
 def apposed_patient(part: Token) -> list[Token]:
     """In "Le président ukrainien, reçu mardi à l'Élysée, a demandé…" the parser makes the noun the subject of
     the bare past participle, hung as an adverbial clause on the verb. The noun is what the participle says
     was done to it (its patient) and the verb's subject."""
-    if part.dep_ != "advcl" or part.head.i <= part.i or "Part" not in part.morph.get("VerbForm") \
-            or "Past" not in part.morph.get("Tense") or any(c.dep_.startswith("aux") for c in part.children):
+    if part.dep_ != "advcl" or part.head.i <= part.i or "Part" not in morph(part, "VerbForm") \
+            or "Past" not in morph(part, "Tense") or any(c.dep_.startswith("aux") for c in children(part)):
         return []
-    return [c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.pos_ in ("NOUN", "PROPN")
+    return [c for c in children(part) if c.dep_ == "nsubj" and c.i < part.i and c.pos_ in ("NOUN", "PROPN")
             and any(t.is_punct and t.text == "," for t in part.doc[c.i + 1: part.i])][:1]
