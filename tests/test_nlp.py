@@ -217,3 +217,12 @@ def test_the_transition_batches_change_no_annotation(nlp, examples_dir):
     for one, batched in zip(nlp.pipe(texts, batch_size=16), pipe(nlp, texts, batch_size=16)):
         assert numpy.array_equal(one.to_array(attrs), batched.to_array(attrs))
         assert [(e.start, e.end, e.label_) for e in one.ents] == [(e.start, e.end, e.label_) for e in batched.ents]
+
+
+def test_the_parse_lists_every_tokens_ancestors_as_spacy_does(nlp, examples_dir):
+    from chronique.nlp import ancestors, parsed
+    for doc in nlp.pipe(_texts(examples_dir)):
+        expected = [[a.i for a in t.ancestors] for t in doc]
+        assert [[a.i for a in ancestors(t)] for t in doc] == expected  # no parse open: spaCy's own
+        with parsed(doc):
+            assert [[a.i for a in ancestors(t)] for t in doc] == expected

@@ -448,6 +448,19 @@ def subtree(tok: Token) -> list[Token]:
     return parse.subtree(tok.i) if parse is not None else list(tok.subtree)
 
 
+def ancestors(tok: Token) -> list[Token]:
+    """``list(tok.ancestors)`` (the heads above the token, nearest first), from the open ``Parse``'s tokens when
+    there is one."""
+    parse = tok.doc.user_data.get(_PARSE)
+    if parse is None:
+        return list(tok.ancestors)
+    out, t, n = [], parse.tokens[tok.i], len(parse.tokens)
+    while t.head.i != t.i and len(out) < n:
+        t = t.head
+        out.append(t)
+    return out
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, from the open ``Parse`` when there is one (spaCy builds every entity Span on each call)."""
     parse = doc.user_data.get(_PARSE)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
-from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, subtree, tokens
+from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, sentence_tokens, subtree, tokens
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)
@@ -97,13 +97,13 @@ def speaker(sent: Span, lang: str) -> list[Token]:
 def _speaker_within(sent: Span, lang: str, cut: bool = False) -> list[Token]:
     """``cut``: the sentence is the incise itself, so its main speech verb is the incise's."""
     verbs, according = speech_verbs(lang), words(lang, "speech", "according_to")
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.lemma_.lower() in verbs and tok.pos_ == "VERB" and (
                 tok.dep_ == "parataxis" or (cut and tok.dep_ == "ROOT") or inverted_speaker(tok, lang)):
             found = inverted_speaker(tok, lang) or [c for c in children(tok) if c.dep_ in SUBJ]
             if found:
                 return found
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.pos_ in ("NOUN", "PROPN") and prep_of(tok) in according:
             return [tok]
     return []

@@ -11,7 +11,7 @@ from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.participants import ParticipantIndex
 from chronique.geo import country_place, locative_words, resolve_place
 from chronique.model import Place
-from chronique.nlp import children, entities, per_span, per_token, sentence_tokens, span_text, tokens
+from chronique.nlp import ancestors, children, entities, per_span, per_token, sentence_tokens, span_text, tokens
 from chronique.time import governing_verb
 
 
@@ -67,7 +67,7 @@ def sentence_place(sent: Span, exclude: set[str], trigger: Token, lang: str) -> 
     above = None  # the trigger and its ancestors, read when a place sits in a subordinate clause
     for clause, place in _sentence_places(sent, lang):
         if clause is not None:
-            above = above if above is not None else {trigger.i, *(a.i for a in trigger.ancestors)}
+            above = above if above is not None else {trigger.i, *(a.i for a in ancestors(trigger))}
             if clause not in above:
                 continue  # inside a subordinate clause that does not hold the trigger
         if place.text not in exclude:

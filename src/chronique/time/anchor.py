@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Timex
-from ..nlp import children, sentence
+from ..nlp import ancestors, children, sentence, tokens
 from . import calendar as cal
 from .lexicon import Lexicon, alternation, load, norm
 from .tense import governing_verb
@@ -52,9 +52,14 @@ def _token_span(doc, t: Timex):
     return span if span is not None and len(span) else None
 
 
+def _root(span):
+    """The span's syntactic root, as the open ``Parse``'s token when there is one."""
+    return tokens(span.doc)[span.root.i]
+
+
 def _attached(trigger, root) -> bool:
     """The expression sits in the trigger's clause: same governing verb, or one dominates the other."""
-    if trigger in root.ancestors or root in trigger.ancestors:
+    if trigger in ancestors(root) or root in ancestors(trigger):
         return True
     verb = governing_verb(trigger)
     return verb is not None and verb == governing_verb(root)
@@ -64,17 +69,17 @@ def _in_sentence(doc, trigger, timexes):
     """The sentence's time expressions that can date the trigger: not those inside a subordinate
     clause that does not hold it ("Lavrov s'est rendu à Pyongyang, que Kim avait quitté en avril")."""
     sent = sentence(trigger)
-    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    above = {trigger.i, *(a.i for a in ancestors(trigger))}
     for t in timexes:
         if t.start >= sent.start_char and t.end <= sent.end_char and (span := _token_span(doc, t)):
-            clause = governing_verb(span.root)
+            clause = governing_verb(_root(span))
             if clause is None or clause.head.i == clause.i or clause.i in above:
                 yield t, span
 
 
 def _score(trigger, t: Timex, span) -> tuple:
     dist = min(abs(trigger.i - span.start), abs(trigger.i - (span.end - 1)))
-    return (0 if _attached(trigger, span.root) else 1, dist)
+    return (0 if _attached(trigger, _root(span)) else 1, dist)
 
 
 def _since(trigger, span, lex: Lexicon) -> bool:
