@@ -226,3 +226,21 @@ def test_the_parse_lists_every_tokens_ancestors_as_spacy_does(nlp, examples_dir)
         assert [[a.i for a in ancestors(t)] for t in doc] == expected  # no parse open: spaCy's own
         with parsed(doc):
             assert [[a.i for a in ancestors(t)] for t in doc] == expected
+
+
+def test_a_parsed_document_is_freed_when_dropped_without_the_garbage_collector(nlp):
+    import gc
+    import weakref
+    from chronique.nlp import parsed, tokens
+    doc = nlp("Le ministre a reçu son homologue lundi à Kramatorsk. Il repart demain.")
+    with parsed(doc):
+        root = next(t for t in tokens(doc) if t.dep_ == "ROOT")
+        assert root.head is root  # a loop while the parse is open
+    assert root.head == root and root.head is not root  # spaCy's again afterwards
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc, root
+        assert ref() is None
+    finally:
+        gc.enable()

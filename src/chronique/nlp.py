@@ -334,6 +334,12 @@ class Parse:
         """Token ``i``'s children as spaCy lists them (``Token.children``)."""
         return self._children[i]
 
+    def close(self) -> None:
+        """Empty every token's ``head``: a root is its own head, and such loops would keep the Doc until the garbage
+        collector's rare full scans (``pipeline.freeze_loaded``). A token kept past the block reads spaCy's."""
+        for tok in self.tokens:
+            del tok.head
+
     def subtree(self, i: int) -> list[Token]:
         """Token ``i``'s subtree in spaCy's order (``Token.subtree``: each left child's subtree, the token, each right
         child's), once per token."""
@@ -362,6 +368,10 @@ class ParsedToken(Token):
     object on each read: compare tokens with ``==`` or ``.i``, never ``is``."""
 
     __slots__ = ("pos_", "dep_", "lemma_", "text", "lower_", "head")
+
+    def __getattr__(self, name: str):
+        """A slot emptied when its ``Parse`` closed (``head``) is read from spaCy again, as a plain Token would."""
+        return getattr(Token, name).__get__(self)
 
 
 _STRINGS: dict[int, str] = {}  # string hash (or POS id) -> the string, shared by every document's tokens
@@ -434,6 +444,7 @@ def parsed(doc: Doc, text: str | None = None) -> Iterator[Parse]:
         yield parse
     finally:
         doc.user_data.pop(_PARSE, None)
+        parse.close()
 
 
 def children(tok: Token) -> list[Token]:
