@@ -309,8 +309,9 @@ class Parse:
         for n, sent in enumerate(self.sents):
             self.sent_index.extend([n] * (sent.end - sent.start))
         self._children = _children(doc, self.tokens)
+        for tok, kids, morph_id in zip(self.tokens, self._children, doc.to_array(MORPH).tolist() if len(doc) else ()):
+            tok.kids, tok.morph_id = kids, morph_id
         self._subtrees: dict[int, list[Token]] = {}
-        self.morph_ids: list[int] = doc.to_array(MORPH).tolist() if len(doc) else []  # ``Token.morph.key``
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
         self._text: str | None = _given_text(doc, self.tokens, text)  # ``doc.text`` (spaCy joins every token)
@@ -365,27 +366,35 @@ class ParsedToken(Token):
     plain attribute is read in ~8 ns. It is a Token (``isinstance``, ``==``, ``hash`` and every other
     attribute are spaCy's), valid only while the Doc is not changed (a ``Parse``'s lifetime). ``head`` is
     the ``ParsedToken`` of the head, so a root's head *is* the root itself, where spaCy builds a new
-    object on each read: compare tokens with ``==`` or ``.i``, never ``is``."""
+    object on each read: compare tokens with ``==`` or ``.i``, never ``is``. ``kids`` (the children, as ``children``
+    lists them) and ``morph_id`` (``morph.key``) serve the helpers below without a lookup of the open ``Parse``."""
 
-    __slots__ = ("pos_", "dep_", "lemma_", "text", "lower_", "head")
+    __slots__ = ("pos_", "dep_", "lemma_", "text", "lower_", "head", "kids", "morph_id")
 
     def __getattr__(self, name: str):
         """A slot emptied when its ``Parse`` closed (``head``) is read from spaCy again, as a plain Token would."""
         return getattr(Token, name).__get__(self)
 
 
-_STRINGS: dict[int, str] = {}  # string hash (or POS id) -> the string, shared by every document's tokens
-_STRINGS_MAX = 1 << 19  # a vocabulary's worth; cleared when full (only a huge corpus of rare words reaches it)
+class _Strings(dict):
+    """String hash (or part-of-speech id) -> the string, shared by every document's tokens (one ``str`` per word, not
+    one per token); a miss asks the vocabulary. Cleared when full (only a huge corpus of rare words reaches it)."""
+
+    MAX = 1 << 19
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocab = None
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self.MAX:
+            self.clear()
+        found = self[key] = self.vocab.strings[key]
+        return found
+
+
+_STRINGS = _Strings()
 _POS_NAMES = {v: k for k, v in POS_IDS.items()}
-
-
-def _string(vocab, key: int) -> str:
-    found = _STRINGS.get(key)
-    if found is None:
-        if len(_STRINGS) >= _STRINGS_MAX:
-            _STRINGS.clear()
-        found = _STRINGS[key] = vocab.strings[key]
-    return found
 
 
 def _parsed_tokens(doc: Doc) -> list[Token]:
@@ -395,15 +404,18 @@ def _parsed_tokens(doc: Doc) -> list[Token]:
         return []
     vocab = doc.vocab
     toks = [ParsedToken(vocab, doc, i) for i in range(n)]
-    get = _STRINGS.get
+    strings = _STRINGS
+    if strings.vocab is not vocab:  # (one vocabulary per process in practice; hashes are the same in any)
+        strings.vocab = vocab
+    pos_names = _POS_NAMES
     rows = doc.to_array([POS, DEP, LEMMA, ORTH, LOWER]).tolist()
     heads = doc.to_array(HEAD).astype(numpy.int64).tolist()
     for i, (tok, (pos, dep, lemma, orth, lower), rel) in enumerate(zip(toks, rows, heads)):
-        tok.pos_ = _POS_NAMES.get(pos, "") if pos else ""
-        tok.dep_ = get(dep) or _string(vocab, dep)
-        tok.lemma_ = get(lemma) or _string(vocab, lemma)
-        tok.text = get(orth) or _string(vocab, orth)
-        tok.lower_ = get(lower) or _string(vocab, lower)
+        tok.pos_ = pos_names.get(pos, "") if pos else ""
+        tok.dep_ = strings[dep]
+        tok.lemma_ = strings[lemma]
+        tok.text = strings[orth]
+        tok.lower_ = strings[lower]
         tok.head = toks[i + rel]
     return toks
 
@@ -449,6 +461,8 @@ def parsed(doc: Doc, text: str | None = None) -> Iterator[Parse]:
 
 def children(tok: Token) -> list[Token]:
     """``list(tok.children)``, from the open ``Parse`` when there is one (do not modify the list)."""
+    if type(tok) is ParsedToken:
+        return tok.kids
     parse = tok.doc.user_data.get(_PARSE)
     return parse.children(tok.i) if parse is not None else list(tok.children)
 
@@ -510,10 +524,13 @@ _FEATURES_MAX = 100_000  # analyses are the model's tag set: a bound that only a
 def morph(tok: Token, field: str) -> list[str]:
     """``tok.morph.get(field)``, read once per analysis and field while a ``Parse`` is open (spaCy builds the
     analysis and splits its features on every call; the list is shared: do not modify it)."""
-    parse = tok.doc.user_data.get(_PARSE)
-    if parse is None:
-        return tok.morph.get(field)
-    key = (parse.morph_ids[tok.i], field)
+    if type(tok) is ParsedToken:
+        key = (tok.morph_id, field)
+    else:
+        parse = tok.doc.user_data.get(_PARSE)
+        if parse is None:
+            return tok.morph.get(field)
+        key = (parse.tokens[tok.i].morph_id, field)
     found = _FEATURES.get(key)
     if found is None:
         if len(_FEATURES) >= _FEATURES_MAX:
