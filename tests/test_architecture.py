@@ -17,7 +17,8 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "chronique"
 
 RANK = {
-    "plover": 0, "ids": 0, "model": 0, "lang": 0, "nlp": 0, "version": 0, "build_cache": 0, "tokenizer_patterns": 0,
+    "plover": 0, "ids": 0, "model": 0, "lang": 0, "nlp": 0, "version": 0, "build_cache": 0, "tokenizer_patterns": 0, "lemma_lookups": 0,
+    "parse": 0,
     "store": 1,
     "ingest": 2, "time": 2, "actors": 2, "geo": 2, "events": 2, "dedup": 2,
     "pipeline": 3, "train": 3, "outputs": 3,

@@ -164,50 +164,12 @@ def test_sentence_starts_reads_the_texts_arrays_as_the_token_walk_did(nlp, examp
         assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], text[:60]
 
 
-def test_the_parse_lists_every_tokens_children_as_spacy_does(nlp, examples_dir):
-    from chronique.nlp import children, parsed
-    for doc in nlp.pipe(_texts(examples_dir)):
-        expected = [[c.i for c in t.children] for t in doc]
-        with parsed(doc):
-            assert [[c.i for c in children(t)] for t in doc] == expected
 
 
-def test_the_parse_lists_every_tokens_subtree_as_spacy_does(nlp, examples_dir):
-    from chronique.nlp import parsed, subtree
-    for doc in nlp.pipe(_texts(examples_dir)):
-        expected = [[s.i for s in t.subtree] for t in doc]
-        with parsed(doc):
-            assert [[s.i for s in subtree(t)] for t in doc] == expected
 
 
-def test_the_parses_tokens_read_as_spacys(nlp, examples_dir):
-    from spacy.tokens import Token
-    from chronique.nlp import parsed, tokens
-    attrs = ("pos_", "dep_", "lemma_", "text", "lower_")
-    texts = [*_texts(examples_dir), "Pyongyang a mis en garde Séoul.\n\nÀ suivre…", ""]
-    for doc in nlp.pipe(texts):
-        with parsed(doc):
-            kept = tokens(doc)
-            assert len(kept) == len(doc)
-            for tok, theirs in zip(kept, doc):
-                assert isinstance(tok, Token) and tok == theirs and hash(tok) == hash(theirs)
-                assert [getattr(tok, a) for a in attrs] == [getattr(Token, a).__get__(theirs) for a in attrs]
-                assert tok.head.i == theirs.head.i and tok.head is kept[tok.head.i]  # the parse's own token
-                assert tok.morph.key == theirs.morph.key and tok.idx == theirs.idx  # the rest is spaCy's
 
 
-def test_the_parse_reads_the_given_text_only_when_it_is_the_docs(nlp, examples_dir):
-    from chronique.nlp import Parse
-    respelled = "Moscou dément les accusations portées par Kyiv.\n\nLe ministre visite la capitale lundi."
-    for text in [*_texts(examples_dir), respelled, "  Texte\r\n avec  des espaces.\t"]:
-        doc = nlp(text)
-        given = Parse(doc, text)
-        if "respelled" in doc.user_data:  # the Doc shows the parser its stand-ins: its own text is read
-            assert given._text is None and doc.text != text
-        elif len(doc):
-            assert given._text is text and text == doc.text
-        assert given.text(0, len(doc)) == doc[:].text
-    assert Parse(nlp("Le ministre arrive."), "Le ministre arrive").text(0, 3) == "Le ministre arrive"
 
 
 def test_the_transition_batches_change_no_annotation(nlp, examples_dir):
@@ -217,30 +179,3 @@ def test_the_transition_batches_change_no_annotation(nlp, examples_dir):
     for one, batched in zip(nlp.pipe(texts, batch_size=16), pipe(nlp, texts, batch_size=16)):
         assert numpy.array_equal(one.to_array(attrs), batched.to_array(attrs))
         assert [(e.start, e.end, e.label_) for e in one.ents] == [(e.start, e.end, e.label_) for e in batched.ents]
-
-
-def test_the_parse_lists_every_tokens_ancestors_as_spacy_does(nlp, examples_dir):
-    from chronique.nlp import ancestors, parsed
-    for doc in nlp.pipe(_texts(examples_dir)):
-        expected = [[a.i for a in t.ancestors] for t in doc]
-        assert [[a.i for a in ancestors(t)] for t in doc] == expected  # no parse open: spaCy's own
-        with parsed(doc):
-            assert [[a.i for a in ancestors(t)] for t in doc] == expected
-
-
-def test_a_parsed_document_is_freed_when_dropped_without_the_garbage_collector(nlp):
-    import gc
-    import weakref
-    from chronique.nlp import parsed, tokens
-    doc = nlp("Le ministre a reçu son homologue lundi à Kramatorsk. Il repart demain.")
-    with parsed(doc):
-        root = next(t for t in tokens(doc) if t.dep_ == "ROOT")
-        assert root.head is root  # a loop while the parse is open
-    assert root.head == root and root.head is not root  # spaCy's again afterwards
-    ref = weakref.ref(doc)
-    gc.disable()
-    try:
-        del doc, root
-        assert ref() is None
-    finally:
-        gc.enable()

@@ -2,7 +2,7 @@
 Ray actor or read task) otherwise builds it again. The knowledge base takes ~1.5 s to build from YAML against ~0.2 s
 to read back; the language identifier ~0.5 s to decompress against ~0.06 s; the world cities ~0.4 s to parse
 against ~0.05 s (under load); spaCy's French token pattern ~1.8 s to compile against ~0.05 s
-(``tokenizer_patterns``).
+(``tokenizer_patterns``); the French lemmatizer's tables ~0.58 s to rebuild against ~0.15 s (``lemma_lookups``).
 
 The file is a pickle in the user's cache directory ($CHRONIQUE_CACHE_DIR, else $XDG_CACHE_HOME/chronique, else
 ~/.cache/chronique), named by a hash of everything the build reads or runs: its data files (for the knowledge base

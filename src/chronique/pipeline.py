@@ -23,7 +23,8 @@ from chronique.actors import actors_rows, default_kb, name_participants, resolve
 from chronique.ids import content_hash
 from chronique.ingest import model_view, to_given
 from chronique.ingest.clean import clean_text
-from chronique.nlp import parsed, pipe
+from chronique.nlp import pipe
+from chronique.parse import parsed
 from chronique.model import BATCH_SIZE, Document, DocResult, InputError
 from chronique.store.db import Store
 from chronique.time import infer_published, tag

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from .kb import AliasHit, Entity, KnowledgeBase, TitleHit
-from ..nlp import entities, morph, span_text, tokens
+from ..parse import entities, morph, span_text, tokens
 from .text import key
 
 _TRANSPARENT = frozenset("«»\"“”()[]")

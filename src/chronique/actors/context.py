@@ -7,7 +7,7 @@ country, capital or seat of power named after "à/en/au/dans"), then the documen
 """
 from __future__ import annotations
 
-from ..nlp import sentence_at
+from ..parse import sentence_at
 from .candidates import Candidate, Context
 from .kb import Entity
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..nlp import children, morph, sentence, sentence_at, span_text
+from ..parse import children, morph, sentence, sentence_at, span_text
 from .candidates import Candidate, Context
 
 _SUBJ = ("nsubj", "nsubj:pass", "expl:subj")

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..model import Actor
-from ..nlp import parsed, span_chars, span_text
+from ..parse import parsed, span_chars, span_text
 from .candidates import Candidate, Context, find_candidates
 from .ambiguity import active, decide
 from .context import context_countries, count_countries, sentence_country

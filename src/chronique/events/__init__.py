@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from chronique.actors import Mention
 from chronique.model import Event, Timex
-from chronique.nlp import parsed
+from chronique.parse import parsed
 from chronique.events.build import extract_events
 from chronique.events.decide import TypeModel
 from chronique.events.participants import ParticipantIndex

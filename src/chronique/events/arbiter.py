@@ -29,7 +29,7 @@ from chronique.events import frames
 from chronique.events.decide import NONE, TypeModel, is_candidate, rule_labels
 from chronique.events.lexicon import Lexicon, load_lexicon
 from chronique.events.triggers import Match, context_words, excluded
-from chronique.nlp import children, sentence_tokens
+from chronique.parse import children, sentence_tokens
 
 ADD = 0.7
 VETO = {"REJECT": 0.95, "SUPPORT": 0.95}

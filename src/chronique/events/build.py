@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import children, morph, sentence, sentence_tokens, subtree, surface, tokens
+from chronique.nlp import surface
+
+from chronique.parse import children, morph, sentence, sentence_tokens, subtree, tokens
 from chronique import lang as language
 from chronique.events import frames
 from chronique.events.arbiter import arbitrate

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from chronique.nlp import children, morph, sentence, subtree, tokens
+from chronique.parse import children, morph, sentence, subtree, tokens
 
 MODEL_DIR = Path(__file__).parent / "model"
 NONE = "NONE"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from chronique.nlp import per_span, sentence_at, span_text, tokens
+from chronique.parse import per_span, sentence_at, span_text, tokens
 
 OPENERS = set("«\"“‘'([{—–-¿¡")        # a sentence may begin with these
 STRAY_ENDS = set(".?!…|;")             # the end of the previous sentence, left at the start of this one

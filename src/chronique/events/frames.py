@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronique.lang import grammar, syntax, words
-from chronique.nlp import children, morph, per_span, per_token, sentence, sentence_at, sentence_tokens, subtree, tokens
+from chronique.parse import children, morph, per_span, per_token, sentence, sentence_at, sentence_tokens, subtree, tokens
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("obj",)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from chronique import lang as language
 from chronique.events.frames import circumstantial, possessed
-from chronique.nlp import children, morph, per_token, subtree, tokens
+from chronique.parse import children, morph, per_token, subtree, tokens
 
 
 @dataclass(frozen=True)

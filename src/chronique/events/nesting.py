@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from chronique.events import frames
 from chronique.events.modality import cues
 from chronique.events.triggers import Match
-from chronique.nlp import children, subtree
+from chronique.parse import children, subtree
 
 
 # An agreement or approval whose object is itself a conflict event ("approuver des sanctions",

@@ -11,7 +11,7 @@ from chronique.actors import Mention
 from chronique.events.frames import auxiliary_passive, prep_of, prepositions, relative_antecedent, speaker
 from chronique.geo import resolve_place
 from chronique.model import Actor
-from chronique.nlp import children, morph, sentence, subtree
+from chronique.parse import children, morph, sentence, subtree
 from chronique.plover import GENERIC_CODES
 
 # Types whose state participants act through their armed forces ("Israël a frappé…").

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from chronique.events import frames
 from chronique.lang import words
-from chronique.nlp import children, morph
+from chronique.parse import children, morph
 from chronique.events.lexicon import Lexicon
 from chronique.events.participants import actor_key
 from chronique.model import Actor, Event

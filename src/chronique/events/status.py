@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from chronique.events.lexicon import Trigger
 from chronique.events.modality import Modality
 from chronique.model import Timex
-from chronique.nlp import subtree
+from chronique.parse import subtree
 from chronique.plover import QUAD
 from chronique.time import date_part
 

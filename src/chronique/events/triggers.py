@@ -10,7 +10,7 @@ from chronique.events import frames
 from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.modality import analyse
 from chronique.lang import grammar, syntax
-from chronique.nlp import children, morph, sentence_tokens, tokens
+from chronique.parse import children, morph, sentence_tokens, tokens
 
 
 @dataclass(frozen=True)

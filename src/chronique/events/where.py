@@ -11,7 +11,7 @@ from chronique.events.lexicon import Lexicon, Trigger
 from chronique.events.participants import ParticipantIndex
 from chronique.geo import country_place, locative_words, resolve_place
 from chronique.model import Place
-from chronique.nlp import ancestors, children, entities, per_span, per_token, sentence_tokens, span_text, tokens
+from chronique.parse import ancestors, children, entities, per_span, per_token, sentence_tokens, span_text, tokens
 from chronique.time import governing_verb
 
 

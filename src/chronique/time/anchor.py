@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Timex
-from ..nlp import ancestors, children, sentence, tokens
+from ..parse import ancestors, children, sentence, tokens
 from . import calendar as cal
 from .lexicon import Lexicon, alternation, load, norm
 from .tense import governing_verb

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import children, morph
+from ..parse import children, morph
 from .calendar import FUTURE, PAST, PRESENT
 from .lexicon import Lexicon, load
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronique import lang as language
-from chronique.nlp import children, morph
+from chronique.parse import children, morph
 
 RELATIVE_MARKS = ("qu'", "que")
 QUANTITY_ADVERBS = ("plus", "près", "moins", "environ", "quelque", "autour")
