@@ -30,9 +30,12 @@ def test_every_table_reads_back_as_spacys(spacy_tables):
     assert settings == {"mode": "rule", "overwrite": False}
     assert sorted(kept.tables) == sorted(spacy_tables.tables)
     for name in spacy_tables.tables:
-        theirs = spacy_tables.get_table(name)
-        ours = kept.get_table(name)
-        assert dict(ours.items()) == dict(theirs.items()), name
+        theirs = dict(spacy_tables.get_table(name).items())
+        ours = dict(kept.get_table(name).items())
+        if name == "lemma_index":  # forms known per part of speech, asked only ``in``: a set (tests below)
+            assert all(isinstance(forms, frozenset) for forms in ours.values())
+            theirs = {pos: frozenset(forms) for pos, forms in theirs.items()}
+        assert ours == theirs, name
     assert {t[0] for t in read_tables(_folder()).values()} >= {"one", "forms", "words"}  # all three packed
 
 
