@@ -76,3 +76,10 @@ def test_a_fresh_process_lemmatizes_as_spacy_with_the_kept_tables():
         "print([t.lemma_ for t in ours(text)] == [t.lemma_ for t in theirs(text)])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_an_unwritable_cache_leaves_the_tables_to_spacy(monkeypatch):
+    from chronique import lemma_lookups
+    monkeypatch.setattr(lemma_lookups, "writable", lambda: False)
+    monkeypatch.setattr(lemma_lookups, "read_tables", lambda *a: pytest.fail("packed although nothing keeps it"))
+    assert kept_lemmatizer(MODEL) is None

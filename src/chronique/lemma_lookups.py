@@ -4,7 +4,7 @@ spaCy reads ``lemmatizer/lookups/lookups.bin`` (msgpack) and rebuilds its tables
 in a Bloom filter: 0.58 s of every process that loads the French model (a command, a pool worker, a Ray actor),
 about a third of the model's load. The same tables are kept in the build cache (``build_cache``) packed as a few
 long strings and arrays, and unpacked in ~0.15 s into plain dicts (``HashedTable``) that answer as spaCy's do.
-The lemmatizer component is spaCy's own, given these tables: the lemmas are spaCy's (tests/test_nlp.py). Its index
+The lemmatizer component is spaCy's own, given these tables: the lemmas are spaCy's (tests/test_lemma_lookups.py). Its index
 of known forms per part of speech is a set here (spaCy's is a list, which its rules search word by word: ~0.2 ms
 for each new word, 0.3 s of a process's first 128 documents).
 """
@@ -16,7 +16,7 @@ import numpy
 import spacy
 from spacy.strings import get_string_id
 
-from chronique.build_cache import cached
+from chronique.build_cache import cached, writable
 
 # Separators of the packed strings: no word of a lemma table holds them (``_pack`` checks, else keeps the table
 # as it is).
@@ -108,6 +108,8 @@ def read_tables(folder: Path) -> dict[str, tuple]:
 def kept_lemmatizer(model: str) -> tuple[dict, KeptLookups] | None:
     """The installed ``model``'s rule lemmatizer: its settings and its tables (from the build cache); None when it
     has no rule lemmatizer with lookup tables (``nlp.load_nlp`` then lets spaCy load it)."""
+    if not writable():  # nothing could be kept: packing the tables on top of spaCy's own load would only cost
+        return None
     try:
         root = spacy.util.get_package_path(model)
     except Exception:  # noqa: BLE001 - not an installed package (a path, a missing model): spaCy's own load
