@@ -67,8 +67,14 @@ def test_packing_gives_every_table_back(table):
 
 
 def test_a_fresh_process_lemmatizes_as_spacy_with_the_kept_tables():
-    """The cache was written by the fixtures' loads; a new process reads it and gets spaCy's lemmas."""
+    """Once the tables are kept, a new process reads them back (it must not pack them again) and gets spaCy's
+    lemmas."""
+    assert kept_lemmatizer(MODEL) is not None  # kept in the tests' cache directory, which the process inherits
     code = (
+        "from chronique import lemma_lookups\n"
+        "def built_again(folder):\n"
+        "    raise AssertionError('packed again: the kept tables were not read')\n"
+        "lemma_lookups.read_tables = built_again\n"
         "from chronique.nlp import load_nlp\n"
         "ours, theirs = load_nlp(), load_nlp(tables=False)\n"
         "text = 'Les ministres étaient partis hier ; les négociations reprendront, ont-ils annoncé aux journalistes.'\n"
