@@ -35,9 +35,7 @@ class Parse:
         self.sent_index: list[int] = []  # token -> its sentence in ``sents``
         for n, sent in enumerate(self.sents):
             self.sent_index.extend([n] * (sent.end - sent.start))
-        self._children = _children(doc, self.tokens)
-        for tok, kids, morph_id in zip(self.tokens, self._children, doc.to_array(MORPH).tolist() if len(doc) else ()):
-            tok.kids, tok.morph_id = kids, morph_id
+        self._children: list[list[Token]] = [tok.kids for tok in self.tokens]
         self._subtrees: dict[int, list[Token]] = {}
         self.ents: tuple[Span, ...] | None = None  # ``doc.ents``, read on first use (``entities``)
         self.memo: dict = {}  # (function, token index or span bounds, arguments) -> its result
@@ -125,7 +123,9 @@ _POS_NAMES = {v: k for k, v in POS_IDS.items()}
 
 
 def _parsed_tokens(doc: Doc) -> list[Token]:
-    """The Doc's tokens as ``ParsedToken``s, their attributes read off two arrays."""
+    """The Doc's tokens as ``ParsedToken``s, their attributes read off two arrays in one pass: each token's children
+    come from the HEAD column too, in text order, as ``Token.children`` lists them (spaCy walks each token's subtree
+    edges and builds a Token per child on every call)."""
     n = len(doc)
     if not n:
         return []
@@ -135,15 +135,20 @@ def _parsed_tokens(doc: Doc) -> list[Token]:
     if strings.vocab is not vocab:  # (one vocabulary per process in practice; hashes are the same in any)
         strings.vocab = vocab
     pos_names = _POS_NAMES
-    rows = doc.to_array([POS, DEP, LEMMA, ORTH, LOWER]).tolist()
+    rows = doc.to_array([POS, DEP, LEMMA, ORTH, LOWER, MORPH]).tolist()
     heads = doc.to_array(HEAD).astype(numpy.int64).tolist()
-    for i, (tok, (pos, dep, lemma, orth, lower), rel) in enumerate(zip(toks, rows, heads)):
+    for tok in toks:
+        tok.kids = []
+    for i, (tok, (pos, dep, lemma, orth, lower, morph_id), rel) in enumerate(zip(toks, rows, heads)):
         tok.pos_ = pos_names.get(pos, "") if pos else ""
         tok.dep_ = strings[dep]
         tok.lemma_ = strings[lemma]
         tok.text = strings[orth]
         tok.lower_ = strings[lower]
+        tok.morph_id = morph_id
         tok.head = toks[i + rel]
+        if rel:
+            toks[i + rel].kids.append(tok)
     return toks
 
 
@@ -155,17 +160,6 @@ def _given_text(doc: Doc, toks: list[Token], text: str | None) -> str | None:
         return None
     last = toks[-1]
     return text if len(text) == last.idx + len(last.text_with_ws) else None
-
-
-def _children(doc: Doc, toks: list[Token]) -> list[list[Token]]:
-    """Every token's children in text order, as ``Token.children`` lists them, read off the HEAD column in one
-    pass (spaCy walks each token's subtree edges and builds a Token per child on every call)."""
-    kids: list[list[Token]] = [[] for _ in toks]
-    if toks:
-        for i, rel in enumerate(doc.to_array(HEAD).astype(numpy.int64).tolist()):
-            if rel:
-                kids[i + rel].append(toks[i])
-    return kids
 
 
 @contextmanager
